@@ -71,7 +71,7 @@ public sealed record JobSpec(
             root.GetProperty("seed").GetInt32());
     }
 
-    public HyperValue? Get(string key) => Parameters.TryGetValue(key, out var v) ? v : null;
+    public HyperValue? Get(string key) => Parameters.TryGetValue(key, out var v) ? v : default(HyperValue?);
     public int GetInt(string key, int fallback) => Get(key)?.AsInt32() ?? fallback;
     public double GetDouble(string key, double fallback) => Get(key)?.AsDouble() ?? fallback;
     public bool GetBool(string key, bool fallback) => Get(key)?.AsBoolean() ?? fallback;

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Sweeps.Cli.Commands;
+
+/// <summary>Every top-level `sweeps` verb, in the order `sweeps --help` lists them. A new verb is one
+/// class with a static <c>Create()</c> plus one line here.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
