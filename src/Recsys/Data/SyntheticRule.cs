@@ -1,0 +1,11 @@
+namespace Sweeps.Recsys.Data;
+
+public enum SyntheticRule
+{
+    /// <summary>Every item drawn uniformly: nothing to learn, a floor for metrics.</summary>
+    Random,
+
+    /// <summary>The next item repeats the item two steps back (noise aside). Predicting it needs the
+    /// position of the history items, not only their set, so a model that ignores order stays near chance.</summary>
+    TwoStepsBack,
+}
