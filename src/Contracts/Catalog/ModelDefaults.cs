@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using Sweeps.Contracts.Jobs;
+
+namespace Sweeps.Contracts.Catalog;
+
+/// <summary>The one table of default values (MODELS.md §2.3–2.7, §2.9). Every option a model uses ends
+/// up in its jobs' parameters, so a run's id does not depend on whether a sweep spelled a default out.</summary>
+public static class ModelDefaults
+{
+    /// <summary>The dataset whose defaults differ (MODELS.md §2.7: the FPARec ML-1m scripts).</summary>
+    public const string MovieLens1M = "ml-1m";
+
+    private static readonly FrozenDictionary<string, DefaultRule> Rules = new Dictionary<string, DefaultRule>
+    {
+        // kang205 SASRec: 50 by default, 200 in its ML-1m command (§3.1); FPARec tunes it (§2.6).
+        ["maxlen"] = PerDataset(movieLens: 200, other: 50),
+        // FPARec code default 20, 40 in the ML-1m script at n = 500 (§3.5, §2.7).
+        ["k"] = PerDataset(movieLens: 40, other: 20),
+        ["blocks"] = Constant(2),
+        ["hidden"] = Constant(50),
+        ["heads"] = Constant(1),
+        // f = d in the reference code (conv1d with hidden_units filters), so f follows d.
+        ["ffn_inner"] = Derived(c => c.Parameter("hidden"), "hidden"),
+        // 0.2 in the ML-1m scripts; not given elsewhere, code default 0.5 (§2.7, K18).
+        ["dropout"] = PerDataset(movieLens: 0.2, other: 0.5),
+        ["lr"] = Constant(1e-3),
+        ["batch"] = Constant(128),
+        // 801 in both ML-1m scripts, code default 201 (§2.5, K13).
+        ["epochs"] = PerDataset(movieLens: 801, other: 201),
+        ["patience"] = Constant(0),
+        ["eval_every"] = Constant(20),
+        ["weight_decay"] = Constant(0.0),
+        ["temperature"] = Constant(1.0),
+        ["block_style"] = Constant("sasrec_ref"),
+        ["ffn_placement"] = Constant("per_block"),
+        ["value_from"] = Constant("raw"),
+        ["out_proj"] = Constant(false),
+        ["pe"] = Constant("learned"),
+        ["padding"] = Constant("strict"),
+        ["ce_include_pad"] = Constant(false),
+        ["loss"] = Constant("ce_full"),
+        ["sampler"] = Constant("with_replacement"),
+        ["eval_users"] = Constant("all"),
+        ["exclude_history"] = Constant(false),
+        ["select"] = Constant("best_valid_ndcg10"),
+        ["pa_init"] = Constant("trunc_normal_0.01"),
+        ["fixed_index"] = Constant("absolute"),
+        ["fixed_lambda"] = Constant(1.0),
+        ["feature_map"] = Constant("elu1"),
+        ["token_mixing"] = Constant("mlp2"),
+        ["pka_apply"] = Constant("logits_mul"),
+        ["pka_values"] = Constant(false),
+        ["pka_shared"] = Constant(false),
+        ["awrsr_mode"] = Constant("sim"),
+        // r = d_h (§3.10).
+        ["awrsr_rank"] = Derived(c => c.Parameter("hidden").AsInt64() / c.Parameter("heads").AsInt64(), "hidden", "heads"),
+        ["noop_sleep_ms"] = Constant(0),
+        ["noop_outcome"] = Constant("succeed"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static bool IsMovieLens1M(string dataset) =>
+        string.Equals(dataset, MovieLens1M, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The default of <paramref name="key"/> for a model; a preset's own value wins.</summary>
+    public static DefaultRule For(string key, ModelDefinition model) =>
+        model.Preset.TryGetValue(key, out var preset)
+            ? Constant(preset)
+            : Rules.TryGetValue(key, out var rule)
+                ? rule
+                : throw new KeyNotFoundException($"option '{key}' has no default");
+
+    private static DefaultRule Constant(HyperValue value) => new([], _ => value);
+
+    private static DefaultRule PerDataset(HyperValue movieLens, HyperValue other) =>
+        new([], c => IsMovieLens1M(c.Dataset) ? movieLens : other);
+
+    private static DefaultRule Derived(Func<DefaultContext, HyperValue> compute, params string[] dependsOn) =>
+        new([.. dependsOn], compute);
+}

@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using Sweeps.Contracts.Catalog;
+using Sweeps.Contracts.Datasets;
+
+namespace Sweeps.Contracts.Sweeps;
+
+/// <summary>The checks that need more than one part of the file: dataset resolution, model names,
+/// override targets, options no model uses, constraints between options, tuned dimensions and size.
+/// Builds the cells only when the whole file is valid.</summary>
+internal sealed class SweepValidator(ErrorCollector errors, IDatasetResolver resolver)
+{
+    public const long MaxJobs = 100_000_000;
+
+    public SweepSpec? Validate(SweepDocument document)
+    {
+        var datasets = ResolveDatasets(document.Datasets);
+        var models = ResolveModels(document.Models);
+        CheckRules(document, datasets, models);
+        CheckApplicability(document.Settings, models.Select(m => m.Model.Id).ToList(), "this sweep");
+        var plans = (from d in datasets
+                     from m in models
+                     select (Dataset: d, Model: m.Model, Options: CellPlanner.Plan(document, d.Reference, d.Identity, m.Model)))
+                    .ToList();
+        foreach (var plan in plans) CheckConstraints(plan.Options);
+        CheckTune(document, plans.Select(p => p.Options).ToList());
+        if (errors.HasErrors) return null;
+
+        var cells = plans.Select(p => CellPlanner.ToCell(p.Options, p.Dataset.Identity, p.Model, document.Seeds)).ToImmutableArray();
+        if (!CheckSize(cells, document)) return null;
+        return new SweepSpec(document.Name, errors.File, [.. datasets.Select(d => d.Identity)], [.. models.Select(m => m.Model)],
+            document.Seeds, [.. document.Tune.Select(t => t.Value)], document.Device, cells);
+    }
+
+    private List<(Marked<string> Reference, DatasetIdentity Identity)> ResolveDatasets(IEnumerable<Marked<string>> references)
+    {
+        var resolved = new List<(Marked<string>, DatasetIdentity)>();
+        foreach (var reference in references)
+        {
+            var resolution = resolver.Resolve(reference.Value);
+            if (resolution.Identity is not { } identity)
+            {
+                errors.Add(reference.Mark, resolution.Problem ?? $"dataset '{reference.Value}' cannot be resolved");
+                continue;
+            }
+            var twin = resolved.FirstOrDefault(r => string.Equals(r.Item2.Name, identity.Name, StringComparison.OrdinalIgnoreCase));
+            if (twin.Item1 is not null)
+                errors.Add(reference.Mark, $"dataset '{reference.Value}' has the same name '{identity.Name}' as '{twin.Item1.Value}' at {twin.Item1.Mark}");
+            else
+                resolved.Add((reference, identity));
+        }
+        return resolved;
+    }
+
+    private List<(Marked<string> Reference, ModelDefinition Model)> ResolveModels(IEnumerable<Marked<string>> references)
+    {
+        var resolved = new List<(Marked<string>, ModelDefinition)>();
+        foreach (var reference in references)
+        {
+            if (ModelCatalog.Find(reference.Value) is { } model) resolved.Add((reference, model));
+            else errors.Add(reference.Mark, UnknownModel(reference.Value));
+        }
+        return resolved;
+    }
+
+    private void CheckRules(SweepDocument document, List<(Marked<string> Reference, DatasetIdentity Identity)> datasets,
+        List<(Marked<string> Reference, ModelDefinition Model)> models)
+    {
+        foreach (var rule in document.Overrides)
+        {
+            foreach (var d in rule.Datasets.Where(d => !datasets.Any(x => CellPlanner.NamesDataset(d.Value, x.Reference.Value, x.Identity.Name))))
+                errors.Add(d.Mark, $"override names dataset '{d.Value}', which is not in 'datasets'");
+            foreach (var m in rule.Models.Where(m => models.All(x => x.Model.Id != m.Value)))
+                errors.Add(m.Mark, ModelCatalog.Find(m.Value) is null
+                    ? UnknownModel(m.Value)
+                    : $"override names model '{m.Value}', which is not in 'models'");
+            var ruleModels = rule.Models.IsEmpty
+                ? models.Select(x => x.Model.Id).ToList()
+                : rule.Models.Select(m => m.Value).ToList();
+            CheckApplicability(rule.Settings, ruleModels, "this rule");
+        }
+    }
+
+    /// <summary>A model-specific option set where no model uses it is almost always a mistake (a typo in
+    /// the model list, or a rule aimed at the wrong model): it would silently change nothing.</summary>
+    private void CheckApplicability(IReadOnlyDictionary<string, OptionSetting> settings, List<string> modelIds, string where)
+    {
+        if (modelIds.Count == 0) return;
+        foreach (var setting in settings.Values.Where(s => !modelIds.Any(s.Option.AppliesTo)))
+            errors.Add(setting.KeyMark,
+                $"'{setting.Option.Key}' applies only to {string.Join(", ", setting.Option.Models)}; none of the models of {where} uses it");
+    }
+
+    private void CheckConstraints(Dictionary<string, ResolvedOption> options)
+    {
+        foreach (var constraint in PairConstraint.All)
+        {
+            if (!options.TryGetValue(constraint.Left, out var left) || !options.TryGetValue(constraint.Right, out var right)) continue;
+            for (var i = 0; i < left.Values.Length; i++)
+            for (var j = 0; j < right.Values.Length; j++)
+            {
+                if (constraint.Holds(left.Values[i], right.Values[j])) continue;
+                var mark = left.IsExplicit ? left.Marks[i] : right.IsExplicit ? right.Marks[j] : default;
+                errors.Add(mark, constraint.Describe(left.Values[i], right.Values[j]));
+            }
+        }
+    }
+
+    private void CheckTune(SweepDocument document, List<Dictionary<string, ResolvedOption>> plans)
+    {
+        foreach (var tuned in document.Tune)
+        {
+            if (OptionCatalog.Find(tuned.Value) is null)
+                errors.Add(tuned.Mark, $"unknown option '{tuned.Value}' in 'tune'{NameSuggestion.For(tuned.Value, OptionCatalog.Keys)}");
+            else if (!plans.Any(p => p.TryGetValue(tuned.Value, out var o) && o.Values.Length > 1))
+                errors.Add(tuned.Mark, $"'{tuned.Value}' is tuned but no grid gives it more than one value");
+        }
+    }
+
+    private bool CheckSize(ImmutableArray<SweepCell> cells, SweepDocument document)
+    {
+        try
+        {
+            var total = cells.Aggregate(0L, (sum, cell) => checked(sum + cell.JobCount));
+            if (total <= MaxJobs) return true;
+        }
+        catch (OverflowException)
+        {
+        }
+        errors.Add(document.Root, $"the sweep expands to more than {MaxJobs} jobs");
+        return false;
+    }
+
+    private static string UnknownModel(string id) =>
+        $"unknown model '{id}'{NameSuggestion.For(id, ModelCatalog.Ids)} (known: {string.Join(", ", ModelCatalog.Ids)})";
+}
