@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Sweeps.Contracts.Queue;
+using Sweeps.Coordinator.Store;
+
+namespace Sweeps.Coordinator.Dispatch;
+
+/// <summary>Moves pending jobs onto the queue, at most <c>maxInFlight</c> at a time, and follows each
+/// through its attempts under the retry pipeline. The window keeps the queue short, so a cancelled
+/// job is simply never dispatched and a huge sweep is streamed from the store, not from memory.</summary>
+public sealed class Dispatcher
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly SweepStore _store;
+    private readonly IJobQueue _queue;
+    private readonly AttemptWaiters _waiters;
+    private readonly RetryOptions _retry;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly int _maxInFlight;
+    private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    private readonly WakeSignal _wake = new();
+    private TaskCompletionSource _idle = NewIdle();
+
+    public Dispatcher(SweepStore store, IJobQueue queue, AttemptWaiters waiters, RetryOptions retry, int maxInFlight, TimeProvider clock, ILogger logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
+        (_store, _queue, _waiters, _retry, _maxInFlight, _clock, _logger) = (store, queue, waiters, retry, maxInFlight, clock, logger);
+        _pipeline = JobRetryPipeline.Build(retry, failure => new ValueTask(_store.ScheduleRetryAsync(failure.JobId)));
+    }
+
+    public int InFlight => _inFlight.Count;
+
+    /// <summary>Something may have become dispatchable (a submission, a reactivated job).</summary>
+    public void Wake() => _wake.Set();
+
+    /// <summary>Completes the next time the dispatcher has nothing pending and nothing in flight.</summary>
+    public Task WhenIdleAsync() => Volatile.Read(ref _idle).Task;
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            var free = _maxInFlight - _inFlight.Count;
+            var batch = free > 0 ? await NextBatchAsync(free, stopping).ConfigureAwait(false) : [];
+            foreach (var job in batch)
+            {
+                // The entry must exist before the follow-up can finish and remove it.
+                var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _inFlight[job.Spec.Id] = FollowAsync(job, registered.Task, stopping);
+                registered.SetResult();
+            }
+            if (batch.Count == 0 && _inFlight.IsEmpty)
+                Interlocked.Exchange(ref _idle, NewIdle()).TrySetResult();
+            if (batch.Count < free || free == 0)
+                await _wake.WaitAsync(PollInterval, stopping).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<DispatchableJob>> NextBatchAsync(int free, CancellationToken stopping)
+    {
+        try
+        {
+            return await _store.NextPendingAsync(free, _inFlight.Keys.ToList(), stopping).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A store that fails now (disk full, locked beyond the retries) may recover; the loop must not die.
+            _logger.LogError(e, "could not read pending jobs; retrying");
+            return [];
+        }
+    }
+
+    private async Task FollowAsync(DispatchableJob job, Task registered, CancellationToken stopping)
+    {
+        await registered.ConfigureAwait(false);
+        var jobId = job.Spec.Id;
+        try
+        {
+            await _pipeline.ExecuteAsync(async ct => await AttemptAsync(job, ct).ConfigureAwait(false), stopping).ConfigureAwait(false);
+        }
+        catch (AttemptFailedException failure)
+        {
+            await _store.DeadLetterAsync(jobId, CancellationToken.None).ConfigureAwait(false);
+            _logger.LogWarning("job {JobId} dead-lettered after attempt {Attempt}: {Error}", jobId, failure.Attempt, failure.Error);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutdown: the attempt stays Queued/Running and the next start re-queues it.
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "following job {JobId} failed; it stays in its state until the next start", jobId);
+        }
+        finally
+        {
+            _inFlight.TryRemove(jobId, out _);
+            _wake.Set();
+        }
+    }
+
+    private async Task AttemptAsync(DispatchableJob job, CancellationToken stopping)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var attempt = await _store.MarkQueuedAsync(job.Spec.Id, token, stopping).ConfigureAwait(false);
+        if (attempt is null) return;
+        var outcome = _waiters.Open(job.Spec.Id, token);
+        await _queue.PublishAsync(new JobMessage(job.Spec, token, attempt.Value, _clock.GetUtcNow()), stopping).ConfigureAwait(false);
+        switch (await outcome.WaitAsync(stopping).ConfigureAwait(false))
+        {
+            case AttemptOutcome.Failed failed:
+                throw new AttemptFailedException(job.Spec.Id, attempt.Value, failed.Kind == FailureKind.Transient, failed.Error);
+        }
+    }
+
+    /// <summary>Stops following cancelled jobs; their in-flight attempts' reports will be stale.</summary>
+    public void Abandon(IEnumerable<string> jobIds)
+    {
+        foreach (var jobId in jobIds) _waiters.Abandon(jobId, "cancelled");
+    }
+
+    /// <summary>Waits for the attempts being followed to wind down after <c>stopping</c> fired.</summary>
+    public Task DrainAsync() => Task.WhenAll(_inFlight.Values);
+
+    private static TaskCompletionSource NewIdle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

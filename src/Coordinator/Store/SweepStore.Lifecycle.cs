@@ -1,0 +1,203 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Queue;
+using Sweeps.Coordinator.StateMachine;
+using Sweeps.Coordinator.Store.Rows;
+
+namespace Sweeps.Coordinator.Store;
+
+/// <summary>The state changes of a job's attempts: dispatch, start, heartbeat, result, failure.</summary>
+public sealed partial class SweepStore
+{
+    /// <summary>Puts back to Pending the attempts a previous process left Queued or Running: their
+    /// messages died with it. They resume from their checkpoint directory; the interruption does not
+    /// count against their attempt limit.</summary>
+    public Task<int> RecoverInterruptedAsync(CancellationToken cancellationToken = default) =>
+        WithContextAsync(async db =>
+        {
+            var interrupted = await db.Jobs.Where(j => j.State == JobState.Queued || j.State == JobState.Running)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var job in interrupted) ReturnToPending(job);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return interrupted.Count;
+        }, cancellationToken);
+
+    /// <summary>Pending jobs of active sweeps, oldest first, skipping those already being handled.</summary>
+    public Task<IReadOnlyList<DispatchableJob>> NextPendingAsync(int limit, IReadOnlyCollection<string> exclude, CancellationToken cancellationToken = default) =>
+        WithContextAsync<IReadOnlyList<DispatchableJob>>(async db =>
+        {
+            var rows = await db.Jobs.AsNoTracking()
+                .Where(j => j.State == JobState.Pending && !exclude.Contains(j.Id))
+                .Where(j => db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled)))
+                .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Id)
+                .Take(limit)
+                .Select(j => new { j.SpecJson, j.Attempts })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.Select(r => new DispatchableJob(JobSpec.FromCanonicalJson(r.SpecJson), r.Attempts)).ToList();
+        }, cancellationToken);
+
+    /// <summary>Pending → Queued under a fresh attempt token.</summary>
+    /// <returns>The attempt number, or null when the job is no longer pending (cancelled meanwhile).</returns>
+    public Task<int?> MarkQueuedAsync(string jobId, string attemptToken, CancellationToken cancellationToken = default) =>
+        WithJobAsync<int?>(jobId, job =>
+        {
+            if (job.State != JobState.Pending) return null;
+            Move(job, JobState.Queued);
+            job.Attempts++;
+            job.AttemptToken = attemptToken;
+            job.QueuedAtMs = NowMs;
+            job.LastError = null;
+            return job.Attempts;
+        }, cancellationToken);
+
+    public Task<IngestOutcome> ApplyStartedAsync(JobStarted started, CancellationToken cancellationToken = default) =>
+        WithCurrentAttemptAsync(started, job =>
+        {
+            if (job.State != JobState.Queued) return IngestOutcome.Duplicate;
+            Move(job, JobState.Running);
+            job.WorkerId = started.WorkerId;
+            job.StartedAtMs = started.At.ToUnixTimeMilliseconds();
+            job.HeartbeatAtMs = job.StartedAtMs;
+            job.QueueWaitMs = job.QueuedAtMs is { } queued ? Math.Max(0, started.ReceivedAt.ToUnixTimeMilliseconds() - queued) : null;
+            return IngestOutcome.Accepted;
+        }, cancellationToken);
+
+    public Task<IngestOutcome> ApplyHeartbeatAsync(JobProgressed progressed, CancellationToken cancellationToken = default) =>
+        WithCurrentAttemptAsync(progressed, job =>
+        {
+            job.HeartbeatAtMs = progressed.At.ToUnixTimeMilliseconds();
+            job.CurrentEpoch = progressed.Progress.Epoch;
+            job.TotalEpochs = progressed.Progress.TotalEpochs;
+            return IngestOutcome.Accepted;
+        }, cancellationToken);
+
+    /// <summary>Stores a result, its curve and its manifest with the job's Succeeded state in one
+    /// transaction. Idempotent by job id: a second report of the same job is a no-op.</summary>
+    public Task<IngestOutcome> ApplySucceededAsync(JobSucceeded succeeded, CancellationToken cancellationToken = default) =>
+        WithContextAsync(async db =>
+        {
+            if (await db.Results.AnyAsync(r => r.JobId == succeeded.JobId, cancellationToken).ConfigureAwait(false))
+                return IngestOutcome.Duplicate;
+            var job = await db.Jobs.FindAsync([succeeded.JobId], cancellationToken).ConfigureAwait(false);
+            if (job is null || job.AttemptToken != succeeded.AttemptToken || job.State is not (JobState.Queued or JobState.Running))
+                return IngestOutcome.Stale;
+            var now = NowMs;
+            var timing = succeeded.Timing;
+            if (job.State == JobState.Queued)
+            {
+                // The start event can be overtaken only if lost; the result still carries the timings.
+                Move(job, JobState.Running);
+                job.WorkerId = succeeded.WorkerId;
+                job.StartedAtMs = timing.ExecutorStartedAt.ToUnixTimeMilliseconds();
+            }
+            Move(job, JobState.Succeeded);
+            job.FinishedAtMs = now;
+            job.CurrentEpoch = succeeded.Result.SelectedEpoch;
+            job.StartupMs = (timing.ExecutorStartedAt - timing.ReceivedAt).TotalMilliseconds;
+            job.ReportingMs = Math.Max(0, now - timing.ExecutorFinishedAt.ToUnixTimeMilliseconds());
+            job.QueueWaitMs ??= job.QueuedAtMs is { } queued ? Math.Max(0, timing.ReceivedAt.ToUnixTimeMilliseconds() - queued) : null;
+            db.Results.Add(ToRow(succeeded, now));
+            db.Epochs.AddRange(succeeded.Result.Curve.Select(e => ToRow(succeeded.JobId, e)));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return IngestOutcome.Accepted;
+        }, cancellationToken);
+
+    public Task<IngestOutcome> ApplyFailedAsync(JobFailed failed, CancellationToken cancellationToken = default) =>
+        WithCurrentAttemptAsync(failed, job =>
+        {
+            if (failed.Kind == FailureKind.Interrupted)
+                ReturnToPending(job);
+            else
+            {
+                Move(job, JobState.Failed);
+                job.LastError = $"{failed.Kind}: {failed.Error}";
+                job.FinishedAtMs = NowMs;
+            }
+            return IngestOutcome.Accepted;
+        }, cancellationToken);
+
+    /// <summary>Failed → Pending: the retry is due.</summary>
+    public Task<bool> ScheduleRetryAsync(string jobId, CancellationToken cancellationToken = default) =>
+        WithJobAsync(jobId, job =>
+        {
+            if (job.State != JobState.Failed) return false;
+            Move(job, JobState.Pending);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Failed → DeadLettered: no more attempts.</summary>
+    public Task<bool> DeadLetterAsync(string jobId, CancellationToken cancellationToken = default) =>
+        WithJobAsync(jobId, job =>
+        {
+            if (job.State != JobState.Failed) return false;
+            Move(job, JobState.DeadLettered);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Queued/Running → Pending for an attempt stopped by this process's own shutdown.</summary>
+    public Task<bool> ReturnToPendingAsync(string jobId, string attemptToken, CancellationToken cancellationToken = default) =>
+        WithJobAsync(jobId, job =>
+        {
+            if (job.AttemptToken != attemptToken || job.State is not (JobState.Queued or JobState.Running)) return false;
+            ReturnToPending(job);
+            return true;
+        }, cancellationToken);
+
+    private void ReturnToPending(JobRow job)
+    {
+        Move(job, JobState.Pending);
+        // The interrupted attempt was not the job's fault, so it is given back.
+        job.Attempts = Math.Max(0, job.Attempts - 1);
+        job.AttemptToken = null;
+    }
+
+    private Task<T> WithJobAsync<T>(string jobId, Func<JobRow, T> change, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            var job = await db.Jobs.FindAsync([jobId], cancellationToken).ConfigureAwait(false)
+                      ?? throw new KeyNotFoundException($"no job {jobId}");
+            var outcome = change(job);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }, cancellationToken);
+
+    private Task<IngestOutcome> WithCurrentAttemptAsync(JobEvent jobEvent, Func<JobRow, IngestOutcome> change, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            var job = await db.Jobs.FindAsync([jobEvent.JobId], cancellationToken).ConfigureAwait(false);
+            if (job is null || job.AttemptToken != jobEvent.AttemptToken || job.State is not (JobState.Queued or JobState.Running))
+                return IngestOutcome.Stale;
+            var outcome = change(job);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }, cancellationToken);
+
+    private static ResultRow ToRow(JobSucceeded succeeded, long now)
+    {
+        var result = succeeded.Result;
+        return new ResultRow
+        {
+            JobId = succeeded.JobId,
+            AttemptToken = succeeded.AttemptToken,
+            SelectedEpoch = result.SelectedEpoch,
+            ValidJson = MetricJson.Write(result.Valid),
+            TestJson = MetricJson.Write(result.Test),
+            ParameterCount = result.ParameterCount,
+            TrainSeconds = result.TrainSeconds,
+            Device = result.Device,
+            ManifestJson = JsonSerializer.Serialize(result.Manifest),
+            RecordedAtMs = now,
+        };
+    }
+
+    private static EpochRow ToRow(string jobId, EpochRecord epoch) => new()
+    {
+        JobId = jobId,
+        Epoch = epoch.Epoch,
+        Loss = epoch.Loss,
+        Seconds = epoch.Seconds,
+        ValidJson = epoch.Valid is null ? null : MetricJson.Write(epoch.Valid),
+        TestJson = epoch.Test is null ? null : MetricJson.Write(epoch.Test),
+    };
+}

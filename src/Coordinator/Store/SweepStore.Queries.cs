@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sweeps.Contracts.Jobs;
+using Sweeps.Coordinator.StateMachine;
+
+namespace Sweeps.Coordinator.Store;
+
+/// <summary>Read-only views for the CLI, the API and aggregation.</summary>
+public sealed partial class SweepStore
+{
+    public Task<IReadOnlyList<SweepSummary>> ListSweepsAsync(CancellationToken cancellationToken = default) =>
+        SummariesAsync(null, cancellationToken);
+
+    public async Task<SweepSummary?> GetSweepAsync(string sweepId, CancellationToken cancellationToken = default) =>
+        (await SummariesAsync(sweepId, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    public Task<IReadOnlyList<JobView>> ListJobsAsync(string sweepId, CancellationToken cancellationToken = default) =>
+        WithContextAsync<IReadOnlyList<JobView>>(async db => await db.Jobs.AsNoTracking()
+            .Where(j => db.SweepJobs.Any(l => l.SweepId == sweepId && l.JobId == j.Id))
+            .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Id)
+            .Select(j => new JobView(j.Id, j.ConfigId, j.Dataset, j.Model, j.Seed, j.State, j.Attempts, j.LastError,
+                j.WorkerId, j.CurrentEpoch, j.TotalEpochs, j.QueueWaitMs, j.StartupMs, j.ReportingMs))
+            .ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
+
+    public Task<IReadOnlyList<JobOutcome>> LoadOutcomesAsync(string sweepId, CancellationToken cancellationToken = default) =>
+        WithContextAsync<IReadOnlyList<JobOutcome>>(async db =>
+        {
+            var rows = await (from link in db.SweepJobs.AsNoTracking()
+                              where link.SweepId == sweepId
+                              join job in db.Jobs on link.JobId equals job.Id
+                              join result in db.Results on job.Id equals result.JobId into results
+                              from result in results.DefaultIfEmpty()
+                              select new { job.SpecJson, job.State, Valid = result == null ? null : result.ValidJson, Test = result == null ? null : result.TestJson })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.Select(r => new JobOutcome(JobSpec.FromCanonicalJson(r.SpecJson), r.State,
+                r.Valid is null ? null : MetricJson.Read(r.Valid), r.Test is null ? null : MetricJson.Read(r.Test))).ToList();
+        }, cancellationToken);
+
+    /// <summary>A job by its id or an unambiguous prefix of it (ids are long hashes; people type prefixes).</summary>
+    public Task<StoredJob?> FindJobAsync(string idOrPrefix, CancellationToken cancellationToken = default) =>
+        WithContextAsync(async db =>
+        {
+            var matches = await db.Jobs.AsNoTracking().Where(j => j.Id.StartsWith(idOrPrefix)).Take(2)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (matches.Count != 1) return null;
+            var job = matches[0];
+            var result = await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.JobId == job.Id, cancellationToken).ConfigureAwait(false);
+            return new StoredJob(JobSpec.FromCanonicalJson(job.SpecJson), job.State, result is null ? null
+                : new RunResultSummary(result.SelectedEpoch, MetricJson.Read(result.ValidJson), MetricJson.Read(result.TestJson),
+                    result.ParameterCount, result.TrainSeconds, result.Device, JsonSerializer.Deserialize<RunManifest>(result.ManifestJson)!));
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<JobLatency>> LoadLatenciesAsync(string sweepId, CancellationToken cancellationToken = default) =>
+        WithContextAsync<IReadOnlyList<JobLatency>>(async db => await db.Jobs.AsNoTracking()
+            .Where(j => db.SweepJobs.Any(l => l.SweepId == sweepId && l.JobId == j.Id))
+            .Where(j => j.QueueWaitMs != null && j.StartupMs != null && j.ReportingMs != null)
+            .Select(j => new JobLatency(j.QueueWaitMs!.Value, j.StartupMs!.Value, j.ReportingMs!.Value))
+            .ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
+
+    public Task<int> CountEpochsAsync(string jobId, CancellationToken cancellationToken = default) =>
+        WithContextAsync(db => db.Epochs.CountAsync(e => e.JobId == jobId, cancellationToken), cancellationToken);
+
+    private Task<IReadOnlyList<SweepSummary>> SummariesAsync(string? sweepId, CancellationToken cancellationToken) =>
+        WithContextAsync<IReadOnlyList<SweepSummary>>(async db =>
+        {
+            var sweeps = await db.Sweeps.AsNoTracking().Where(s => sweepId == null || s.Id == sweepId)
+                .OrderBy(s => s.CreatedAtMs).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var counts = await (from link in db.SweepJobs.AsNoTracking()
+                                where sweepId == null || link.SweepId == sweepId
+                                join job in db.Jobs on link.JobId equals job.Id
+                                group job by new { link.SweepId, job.State } into g
+                                select new { g.Key.SweepId, g.Key.State, Count = g.Count() })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return sweeps.Select(s => new SweepSummary(s.Id, s.Cancelled,
+                DateTimeOffset.FromUnixTimeMilliseconds(s.CreatedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(s.UpdatedAtMs),
+                JsonSerializer.Deserialize<string[]>(s.TunedJson)!,
+                counts.Where(c => c.SweepId == s.Id).ToDictionary(c => c.State, c => c.Count))).ToList();
+        }, cancellationToken);
+}

@@ -1,0 +1,12 @@
+using Sweeps.Contracts.Jobs;
+
+namespace Sweeps.Coordinator.Submission;
+
+/// <summary>A sweep as the coordinator receives it: its name (its identity), the text it came from,
+/// the dimensions chosen by validation, and its jobs — a lazy sequence, so a large grid is streamed
+/// into the store rather than held in memory.</summary>
+public sealed record SweepSubmission(string Name, string SourceText, IReadOnlyList<string> Tuned, IEnumerable<JobSpec> Jobs);
+
+/// <summary>What a submission changed: how many jobs it names, how many are new to the store, how many
+/// were already finished (and will not train again), and how many still have work to do.</summary>
+public sealed record SubmitOutcome(string SweepId, int Total, int Added, int AlreadySucceeded, int Reactivated, int Outstanding);
