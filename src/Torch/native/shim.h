@@ -1,0 +1,40 @@
+// The C ABI between libtorch and Sweeps.Torch. Every function catches C++ exceptions and reports
+// them through sw_last_error, so no exception ever unwinds into the .NET runtime.
+#pragma once
+#include <ATen/ATen.h>
+#include <cstdint>
+#include <string>
+
+#define SW_EXPORT extern "C" __attribute__((visibility("default")))
+
+using TH = at::Tensor*;
+
+namespace sweeps {
+
+// Wraps a tensor into a heap handle owned by the managed side; counts live handles so tests can
+// prove that every intermediate is freed.
+TH wrap(at::Tensor t);
+void set_error(const char* message);
+void clear_error();
+at::ScalarType to_scalar_type(int code);
+int from_scalar_type(at::ScalarType t);
+at::Device to_device(int type, int index);
+at::IntArrayRef dims(const int64_t* values, int count);
+at::Scalar scalar_like(const at::Tensor& t, double value);
+
+}  // namespace sweeps
+
+// Runs the body; on a libtorch or standard exception stores its message and returns `fail`.
+#define SW_TRY(fail, ...)                                       \
+  try {                                                         \
+    __VA_ARGS__                                                 \
+  } catch (const c10::Error& e) {                               \
+    sweeps::set_error(e.what_without_backtrace());              \
+    return fail;                                                \
+  } catch (const std::exception& e) {                           \
+    sweeps::set_error(e.what());                                \
+    return fail;                                                \
+  }
+
+#define SW_TENSOR(...) SW_TRY(nullptr, return sweeps::wrap(__VA_ARGS__);)
+#define SW_STATUS(...) SW_TRY(-1, __VA_ARGS__ return 0;)
