@@ -9,5 +9,6 @@ public static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return DatasetsCommand.Create();
     }
 }
