@@ -50,11 +50,12 @@ public static class ExpansionBenchmark
     /// <summary>A noop sweep whose size is the smallest product of ten-value axes and seeds ≥ target.</summary>
     private static string SweepText(int targetJobs)
     {
-        var text = new StringBuilder("name: expansion-benchmark\ndatasets: [benchmark]\nmodels: [noop]\ngrid:\n");
+        var text = new StringBuilder("name: expansion-benchmark\ndatasets: [benchmark]\nmodels: [noop]\n");
         var remaining = (long)targetJobs;
         foreach (var (key, value) in Axes)
         {
             if (remaining <= 10) break;
+            if (key == Axes[0].Key) text.Append("grid:\n");
             text.Append("  ").Append(key).Append(": [")
                 .AppendJoin(", ", Enumerable.Range(0, 10).Select(value)).Append("]\n");
             remaining = (remaining + 9) / 10;

@@ -25,6 +25,17 @@ public sealed record JobSpec(
     private string? _id;
     private string? _configId;
 
+    /// <summary>Used by <c>with</c>: copies the members but not the cached ids, which a changed copy
+    /// would otherwise inherit from its original.</summary>
+    private JobSpec(JobSpec original)
+    {
+        Dataset = original.Dataset;
+        DatasetHash = original.DatasetHash;
+        Model = original.Model;
+        Parameters = original.Parameters;
+        Seed = original.Seed;
+    }
+
     /// <summary>SHA-256 hex of <see cref="ToCanonicalJson(bool)"/> including the seed.</summary>
     public string Id => _id ??= Hash(ToCanonicalJson(includeSeed: true));
 

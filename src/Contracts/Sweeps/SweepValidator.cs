@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sweeps.Contracts.Catalog;
 using Sweeps.Contracts.Datasets;
+using Sweeps.Contracts.Jobs;
 
 namespace Sweeps.Contracts.Sweeps;
 
@@ -96,13 +97,21 @@ internal sealed class SweepValidator(ErrorCollector errors, IDatasetResolver res
         {
             if (!options.TryGetValue(constraint.Left, out var left) || !options.TryGetValue(constraint.Right, out var right)) continue;
             for (var i = 0; i < left.Values.Length; i++)
-            for (var j = 0; j < right.Values.Length; j++)
             {
-                if (constraint.Holds(left.Values[i], right.Values[j])) continue;
+                // One report per offending value is enough to fix it.
+                var j = FirstViolation(constraint, left.Values[i], right.Values);
+                if (j < 0) continue;
                 var mark = left.IsExplicit ? left.Marks[i] : right.IsExplicit ? right.Marks[j] : default;
                 errors.Add(mark, constraint.Describe(left.Values[i], right.Values[j]));
             }
         }
+    }
+
+    private static int FirstViolation(PairConstraint constraint, HyperValue left, ImmutableArray<HyperValue> rights)
+    {
+        for (var j = 0; j < rights.Length; j++)
+            if (!constraint.Holds(left, rights[j])) return j;
+        return -1;
     }
 
     private void CheckTune(SweepDocument document, List<Dictionary<string, ResolvedOption>> plans)
