@@ -1,0 +1,11 @@
+using Sweeps.Contracts.Queue;
+
+namespace Sweeps.Worker.Execution;
+
+/// <summary>What an executor gets besides the job.</summary>
+/// <param name="CheckpointDirectory">The job's own directory, stable across attempts and restarts
+/// (<c>&lt;checkpoint root&gt;/&lt;job id&gt;</c>): write checkpoints here and resume from them.
+/// Not created in advance; an executor that checkpoints creates it.</param>
+/// <param name="Progress">Epoch-level progress; it doubles as the job's heartbeat.</param>
+/// <param name="Attempt">1 for the first attempt, 2 for the first retry, and so on.</param>
+public sealed record JobExecutionContext(string CheckpointDirectory, IProgress<JobProgress> Progress, int Attempt, string WorkerId);
