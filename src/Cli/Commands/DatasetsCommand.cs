@@ -166,7 +166,7 @@ public static class DatasetsCommand
     private static string[] Labels(string[] paths, string? names)
     {
         if (names is null)
-            return paths.Select(Path.GetFileNameWithoutExtension).ToArray()!;
+            return paths.Select(path => Path.GetFileNameWithoutExtension(path)).ToArray();
         var labels = names.Split(',', StringSplitOptions.TrimEntries);
         return labels.Length == paths.Length
             ? labels
