@@ -26,10 +26,13 @@ internal static class NativeLibraryLoader
         if (!File.Exists(path))
             throw new DllNotFoundException($"libsweeps_torch.so was not found beside {assembly.GetName().Name}.dll; build with 'dotnet build' (it runs CMake) or see 'sweeps doctor'.");
         var handle = NativeLibrary.Load(path);
-        var threads = ThreadCount();
-        NativeMethods.sw_set_num_threads(threads);
+        SetIntraOpThreads(handle, ThreadCount());
         return handle;
     }
+
+    // Called through the export directly: a P/Invoke here would re-enter this resolver.
+    private static unsafe void SetIntraOpThreads(IntPtr library, int threads) =>
+        ((delegate* unmanaged<int, void>)NativeLibrary.GetExport(library, "sw_set_num_threads"))(threads);
 
     /// <summary>OpenBLAS (OpenMP build) reads OMP_NUM_THREADS once, when it loads; setting it later
     /// through at::set_num_threads alone leaves BLAS at a fraction of its speed. .NET's
