@@ -48,7 +48,7 @@ public readonly record struct HyperValue
         switch (_value)
         {
             case long l: writer.WriteNumberValue(l); break;
-            case double d: writer.WriteRawValue(FormatReal(d)); break;
+            case double d: writer.WriteRawValue(FormatReal(d), skipInputValidation: true); break;
             case bool b: writer.WriteBooleanValue(b); break;
             case string s: writer.WriteStringValue(s); break;
             default: throw new InvalidOperationException("empty HyperValue");
