@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using Sweeps.Contracts.Datasets;
+using Sweeps.Contracts.Sweeps;
+using Sweeps.Contracts.Tests.Support;
+
+namespace Sweeps.Contracts.Tests;
+
+/// <summary>The repository's sweep files and the examples of docs/sweep-format.md parse, expand and
+/// have the documented sizes.</summary>
+public partial class ShippedSweepsTests
+{
+    public static TheoryData<string, long> SweepFiles => new()
+    {
+        { "smoke.yaml", 22 },
+        { "paper-table3.yaml", 405 },
+        { "paper-table4-ablation.yaml", 162 },
+        { "paper-table5-k.yaml", 18 },
+        { "paper-table6-blocks.yaml", 9 },
+    };
+
+    private static SweepSpec Load(string file) =>
+        SweepParser.ParseFile(SweepText.RepositoryFile("sweeps", file), new NameOnlyDatasetResolver());
+
+    [Theory]
+    [MemberData(nameof(SweepFiles))]
+    public void A_shipped_sweep_expands_to_its_documented_size(string file, long jobs)
+    {
+        var spec = Load(file);
+
+        Assert.Equal(jobs, spec.JobCount);
+        Assert.Equal(jobs, GridExpander.Expand(spec).Select(j => j.Id).Distinct().LongCount());
+    }
+
+    [Fact]
+    public void Every_shipped_sweep_is_covered()
+    {
+        var shipped = Directory.GetFiles(SweepText.RepositoryFile("sweeps"), "*.yaml").Select(Path.GetFileName).Order();
+
+        Assert.Equal(SweepFiles.Select(row => (string)row[0]).Order(), shipped);
+    }
+
+    [Fact]
+    public void The_paper_tables_share_their_common_runs()
+    {
+        HashSet<string> Ids(string file) => GridExpander.Expand(Load(file)).Select(j => j.Id).ToHashSet();
+        var table3 = Ids("paper-table3.yaml");
+        var table4 = Ids("paper-table4-ablation.yaml");
+        var table5 = Ids("paper-table5-k.yaml");
+        var table6 = Ids("paper-table6-blocks.yaml");
+
+        // FPARec/PARec/SASRec on ML-1m (3 maxlen) and Yelp (3 maxlen × 2 dropout), 3 seeds
+        Assert.Equal(3 * (3 + 6) * 3, table3.Intersect(table4).Count());
+        // FPARec, ML-1m, n = 500, k = 40, 2 blocks: one config, 3 seeds
+        Assert.Equal(3, table3.Intersect(table5).Count());
+        Assert.Equal(3, table5.Intersect(table6).Count());
+        Assert.Equal(3, table3.Intersect(table6).Count());
+    }
+
+    [Fact]
+    public void Table3_uses_the_ml1m_settings_of_the_reference_scripts()
+    {
+        var jobs = GridExpander.Expand(Load("paper-table3.yaml")).ToList();
+
+        var movieLens = jobs.Where(j => j.Dataset == "ml-1m").ToList();
+        Assert.All(movieLens, j => Assert.Equal((0.2, 801L), (j.GetDouble("dropout", 0), j.Parameters["epochs"].AsInt64())));
+        Assert.All(movieLens.Where(j => j.Model == "fparec"), j => Assert.Equal(40, j.GetInt("k", 0)));
+        Assert.Equal([50L, 200L, 500L], movieLens.Select(j => j.Parameters["maxlen"].AsInt64()).Distinct().Order());
+        var others = jobs.Where(j => j.Dataset != "ml-1m").ToList();
+        Assert.All(others, j => Assert.Equal(201, j.GetInt("epochs", 0)));
+        Assert.Equal([0.2, 0.5], others.Select(j => j.GetDouble("dropout", 0)).Distinct().Order());
+        Assert.Equal(["dropout", "maxlen"], Load("paper-table3.yaml").Tune.Order());
+    }
+
+    [Fact]
+    public void Every_yaml_example_of_the_format_document_expands_to_its_stated_size()
+    {
+        var blocks = MarkdownBlocks.Of(File.ReadAllText(SweepText.RepositoryFile("docs", "sweep-format.md")), "yaml");
+
+        Assert.True(blocks.Count >= 4, $"only {blocks.Count} yaml blocks found");
+        foreach (var block in blocks)
+        {
+            var stated = ExpandsTo().Match(block);
+            Assert.True(stated.Success, $"a yaml block lacks its '# expands to N jobs' line:\n{block}");
+            Assert.Equal(long.Parse(stated.Groups[1].Value), GridExpander.Expand(SweepText.Parse(block)).LongCount());
+        }
+    }
+
+    [Fact]
+    public void The_documented_error_report_is_what_the_parser_says()
+    {
+        var texts = MarkdownBlocks.Of(File.ReadAllText(SweepText.RepositoryFile("docs", "sweep-format.md")), "text");
+        var broken = texts.Single(t => t.StartsWith("name: broken", StringComparison.Ordinal));
+        var report = texts[texts.IndexOf(broken) + 1].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var errors = SweepText.Errors(broken, "broken.yaml").Select(e => e.ToString()).ToList();
+
+        Assert.Equal(report.Length, errors.Count);
+        foreach (var (documented, actual) in report.Zip(errors))
+            Assert.StartsWith(documented.Split(" (known: …)")[0], actual);
+    }
+
+    [GeneratedRegex(@"^# expands to (\d+) jobs", RegexOptions.Multiline)]
+    private static partial Regex ExpandsTo();
+}
