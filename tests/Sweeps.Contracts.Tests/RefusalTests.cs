@@ -37,6 +37,15 @@ public class RefusalTests
     }
 
     [Fact]
+    public void A_missing_file_is_an_error_of_that_file()
+    {
+        var exception = Assert.Throws<SweepValidationException>(() =>
+            SweepParser.ParseFile("no-such-sweep.yaml", new NameOnlyDatasetResolver()));
+
+        Assert.Equal("no-such-sweep.yaml:1:1: no such sweep file", Assert.Single(exception.Errors).ToString());
+    }
+
+    [Fact]
     public void A_document_with_too_many_nodes_is_refused()
     {
         var yaml = "name: wide\ndatasets: [A]\nmodels: [noop]\nlong: [" + string.Join(",", Enumerable.Repeat("1", 100_001)) + "]\n";

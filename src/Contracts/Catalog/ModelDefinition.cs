@@ -10,7 +10,4 @@ public sealed record ModelDefinition(
     string Id,
     string BaseModel,
     string Description,
-    ImmutableSortedDictionary<string, HyperValue> Preset)
-{
-    public bool IsPreset => Id != BaseModel;
-}
+    ImmutableSortedDictionary<string, HyperValue> Preset);

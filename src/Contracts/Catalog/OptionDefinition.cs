@@ -20,8 +20,6 @@ public sealed record OptionDefinition(
     double Max = double.PositiveInfinity,
     bool MaxExclusive = false)
 {
-    public bool IsModelSpecific => !Models.IsEmpty;
-
     public bool AppliesTo(string modelId) =>
         Models.IsEmpty || Models.Any(pattern => pattern.EndsWith('*')
             ? modelId.StartsWith(pattern[..^1], StringComparison.Ordinal)

@@ -14,14 +14,14 @@ public sealed class FileDatasetResolver(string dataDirectory, string baseDirecto
     public DatasetResolution Resolve(string reference)
     {
         var path = IsPath(reference)
-            ? System.IO.Path.GetFullPath(reference, baseDirectory)
-            : System.IO.Path.GetFullPath(reference + DefaultExtension, dataDirectory);
+            ? Path.GetFullPath(reference, baseDirectory)
+            : Path.GetFullPath(reference + DefaultExtension, dataDirectory);
         if (!File.Exists(path))
             return DatasetResolution.Missing($"dataset '{reference}' not found (looked for {path})");
         try
         {
             return DatasetResolution.Found(
-                new DatasetIdentity(System.IO.Path.GetFileNameWithoutExtension(path), path, _cache.Hash(path)));
+                new DatasetIdentity(Path.GetFileNameWithoutExtension(path), path, _cache.Hash(path)));
         }
         catch (IOException e)
         {
@@ -34,5 +34,5 @@ public sealed class FileDatasetResolver(string dataDirectory, string baseDirecto
     }
 
     public static bool IsPath(string reference) =>
-        reference.Contains('/') || reference.Contains('\\') || System.IO.Path.HasExtension(reference);
+        reference.Contains('/') || reference.Contains('\\') || Path.HasExtension(reference);
 }

@@ -13,8 +13,9 @@ public static class SweepParser
 
     public static SweepSpec ParseFile(string path, IDatasetResolver resolver)
     {
-        var size = new FileInfo(path).Length;
-        if (size > MaxFileBytes) throw TooLarge(path, size);
+        var file = new FileInfo(path);
+        if (!file.Exists) throw new SweepValidationException([new SweepError(path, 1, 1, "no such sweep file")]);
+        if (file.Length > MaxFileBytes) throw TooLarge(path, file.Length);
         return Parse(File.ReadAllText(path), path, resolver);
     }
 
