@@ -9,6 +9,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return DoctorCommand.Create();
         yield return DatasetsCommand.Create();
+        yield return RunCommand.Create();
     }
 }

@@ -39,9 +39,17 @@ internal static class NativeLibraryLoader
     /// Environment.SetEnvironmentVariable does not reach native code, so libc's setenv is used.</summary>
     private static void PrepareThreadEnvironment()
     {
-        if (Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is { Length: > 0 }) return;
-        setenv("OMP_NUM_THREADS", ThreadCount().ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
+        if (Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is { Length: > 0 } given)
+        {
+            OmpNumThreads = given;
+            return;
+        }
+        OmpNumThreads = ThreadCount().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        setenv("OMP_NUM_THREADS", OmpNumThreads, 1);
     }
+
+    /// <summary>The OMP_NUM_THREADS that OpenBLAS saw when it loaded.</summary>
+    internal static string OmpNumThreads { get; private set; } = "(library not loaded)";
 
     /// <summary>SWEEPS_THREADS, else OMP_NUM_THREADS, else every core.</summary>
     internal static int ThreadCount()

@@ -1,0 +1,17 @@
+# The two commands the README starts with: `make demo` and `make test`. Both install what is missing.
+.PHONY: demo test build deps doctor
+
+deps:
+	./scripts/install-deps.sh
+
+build: deps
+	dotnet build Sweeps.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
+
+demo: build
+	bin/sweeps demo
+
+test: build
+	dotnet test Sweeps.slnx -c Release --no-build -nologo
+
+doctor: build
+	bin/sweeps doctor
