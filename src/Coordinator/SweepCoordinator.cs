@@ -16,8 +16,10 @@ public sealed class SweepCoordinator : IAsyncDisposable
     private readonly IQueueTransport _transport;
     private readonly Dispatcher _dispatcher;
     private readonly EventIngestor _ingestor;
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _running = Task.CompletedTask;
+    private readonly CancellationTokenSource _dispatchStopping = new();
+    private readonly CancellationTokenSource _ingestStopping = new();
+    private Task _dispatching = Task.CompletedTask;
+    private Task _ingesting = Task.CompletedTask;
 
     public SweepCoordinator(SweepStore store, IQueueTransport transport, CoordinatorOptions options, ILogger? logger = null)
     {
@@ -39,10 +41,10 @@ public sealed class SweepCoordinator : IAsyncDisposable
     public async Task<int> StartAsync(CancellationToken cancellationToken = default)
     {
         var recovered = await Store.RecoverInterruptedAsync(cancellationToken).ConfigureAwait(false);
-        var stopping = _stopping.Token;
-        _running = Task.WhenAll(
-            Task.Run(() => _ingestor.RunAsync(_transport.Events, stopping), CancellationToken.None),
-            Task.Run(() => _dispatcher.RunAsync(stopping), CancellationToken.None));
+        var ingestStopping = _ingestStopping.Token;
+        var dispatchStopping = _dispatchStopping.Token;
+        _ingesting = Task.Run(() => _ingestor.RunAsync(_transport.Events, ingestStopping), CancellationToken.None);
+        _dispatching = Task.Run(() => _dispatcher.RunAsync(dispatchStopping), CancellationToken.None);
         return recovered;
     }
 
@@ -75,20 +77,36 @@ public sealed class SweepCoordinator : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops dispatching and ingesting. Attempts still open stay Queued/Running in the store
-    /// and are re-queued by the next start, so stopping loses no job.</summary>
-    public async Task StopAsync()
+    /// <summary>Stops dispatching, then ingests what workers still report (their interrupted attempts)
+    /// until the event stream ends or <paramref name="drainEvents"/> passes. Attempts still open stay
+    /// Queued/Running in the store and the next start re-queues them, so stopping loses no job.</summary>
+    public async Task StopAsync(TimeSpan? drainEvents = null)
     {
-        if (_stopping.IsCancellationRequested) return;
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        try { await _running.ConfigureAwait(false); }
-        catch (OperationCanceledException) { /* the expected way for both loops to end */ }
+        await StopDispatchingAsync().ConfigureAwait(false);
+        if (_ingestStopping.IsCancellationRequested) return;
+        _ingestStopping.CancelAfter(drainEvents ?? TimeSpan.FromSeconds(2));
+        await Quietly(_ingesting).ConfigureAwait(false);
+    }
+
+    /// <summary>Dispatches nothing more; ingestion goes on, so workers can still report.</summary>
+    public async Task StopDispatchingAsync()
+    {
+        if (_dispatchStopping.IsCancellationRequested) return;
+        await _dispatchStopping.CancelAsync().ConfigureAwait(false);
+        await Quietly(_dispatching).ConfigureAwait(false);
         await _dispatcher.DrainAsync().ConfigureAwait(false);
+    }
+
+    private static async Task Quietly(Task loop)
+    {
+        try { await loop.ConfigureAwait(false); }
+        catch (OperationCanceledException) { /* the expected way for a loop to end */ }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _stopping.Dispose();
+        _dispatchStopping.Dispose();
+        _ingestStopping.Dispose();
     }
 }
