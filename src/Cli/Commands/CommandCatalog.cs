@@ -12,5 +12,6 @@ public static class CommandCatalog
         yield return DoctorCommand.Create();
         yield return DatasetsCommand.Create();
         yield return RunCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
