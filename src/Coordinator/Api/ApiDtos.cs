@@ -1,0 +1,13 @@
+using Sweeps.Coordinator.Store;
+
+namespace Sweeps.Coordinator.Api;
+
+/// <summary>A sweep in list responses: state counts by name, so clients need not know the enum.</summary>
+public sealed record SweepDto(string Id, bool Cancelled, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Total,
+    IReadOnlyDictionary<string, int> States)
+{
+    public static SweepDto From(SweepSummary s) => new(s.Id, s.Cancelled, s.CreatedAt, s.UpdatedAt, s.Total,
+        s.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value));
+}
+
+public sealed record SweepDetailDto(SweepDto Sweep, IReadOnlyList<JobView> Jobs);
