@@ -10,8 +10,12 @@ public static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return DoctorCommand.Create();
+        yield return TrainCommand.Create();
         yield return DatasetsCommand.Create();
         yield return RunCommand.Create();
+        yield return StatusCommand.Create();
+        yield return RerunCommand.Create();
+        yield return ServeCommand.Create();
         yield return BenchCommand.Create();
     }
 }

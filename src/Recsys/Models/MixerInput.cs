@@ -1,0 +1,16 @@
+using static Sweeps.Torch.torch;
+
+namespace Sweeps.Recsys.Models;
+
+/// <summary>What a token mixer sees in one block.</summary>
+/// <param name="Normalized">Z = LN(X), (B, n, d): the query path.</param>
+/// <param name="Raw">X, (B, n, d): the un-normalised block input (values and keys in the reference layout).</param>
+/// <param name="Disallowed">(B, 1, n, n) bool: true where key j may not be attended from query i
+/// (j &gt; i, or j is padding).</param>
+/// <param name="QueryMask">(B, 1, n, 1) float: 0 on padding query rows, whose weights are zeroed.</param>
+/// <param name="KeepMask">(B, n, 1) float: the non-padding mask m.</param>
+public sealed record MixerInput(Tensor Normalized, Tensor Raw, Tensor Disallowed, Tensor QueryMask, Tensor KeepMask)
+{
+    public long Batch => Raw.size(0);
+    public long Length => Raw.size(1);
+}

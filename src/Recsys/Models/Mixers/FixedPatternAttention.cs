@@ -1,0 +1,51 @@
+using static Sweeps.Torch.torch;
+
+namespace Sweeps.Recsys.Models.Mixers;
+
+/// <summary>The ablation's handcrafted patterns (paper App. B, MODELS.md §3.6):
+/// A_ij = a_ij·allowed(i,j) / Σ_k a_ik·allowed(i,k), no softmax, no parameters besides W_V.</summary>
+public sealed class FixedPatternAttention : AttentionMixer
+{
+    public enum Pattern { Average, Linear, Exponential }
+
+    private readonly Pattern _pattern;
+
+    public FixedPatternAttention(ModelOptions options, Pattern pattern) : base(nameof(FixedPatternAttention), options)
+    {
+        _pattern = pattern;
+        RegisterComponents();
+    }
+
+    protected override Tensor AttentionWeights(MixerInput input)
+    {
+        var allowed = input.Disallowed.logical_not().to(float32);
+        var weights = UnnormalizedWeights(input) * allowed;
+        // Padding query rows have no allowed key: 0 / tiny keeps them at exactly 0.
+        return weights / weights.sum(-1, keepdim: true).clamp_min(1e-30);
+    }
+
+    /// <summary>a_ij for 1-based slots, broadcastable to (B, 1, n, n).</summary>
+    private Tensor UnnormalizedWeights(MixerInput input)
+    {
+        var n = input.Length;
+        var device = input.Raw.device;
+        return _pattern switch
+        {
+            Pattern.Average => ones([1, 1, 1, n], float32, device),
+            Pattern.Linear when Options.FixedIndex == "relative" =>
+                // Slots counted from the first real item: with left padding, cumsum(m) is that count.
+                input.KeepMask.squeeze(-1).cumsum(1).view(input.Batch, 1, 1, n),
+            Pattern.Linear => arange(1, n + 1, dtype: float32, device: device).view(1, 1, 1, n),
+            Pattern.Exponential => ExponentialDecay(n, device),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private Tensor ExponentialDecay(long n, Sweeps.Torch.Device device)
+    {
+        var slots = arange(0, n, dtype: float32, device: device);
+        var offset = slots.view(1, n) - slots.view(n, 1); // j − i
+        // Clamped above at 0: future slots are masked anyway, and e^{λ(j−i)} would overflow there.
+        return (offset.clamp_max(0) * Options.FixedLambda).exp().view(1, 1, n, n);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Queue;
+using Sweeps.Recsys.Data;
+using Sweeps.Recsys.Evaluation;
+using Sweeps.Recsys.Models;
+using Sweeps.Torch;
+using static Sweeps.Torch.torch;
+
+namespace Sweeps.Recsys.Training;
+
+/// <summary>Trains one model by the protocol of MODELS.md §2: Adam (β2 0.98), CE over the catalogue
+/// at non-padding targets, validation and test every <c>eval_every</c> epochs, the reported metrics
+/// those of the best validation NDCG@10 (or the last evaluation), optional early stopping, and a
+/// checkpoint at every evaluation from which a killed run resumes to the same result.</summary>
+public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split, TrainingOptions options, Device device)
+{
+    public TrainingOutcome Run(string? checkpointDir, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        model.to(device);
+        model.train();
+        using var optimizer = new optim.Adam(model.parameters(), options.LearningRate, 0.9, 0.98, 1e-8, options.WeightDecay);
+        var state = Resume(checkpointDir, optimizer) ?? new TrainingCheckpoint(0, null, null, null, 0, 0, 0, []);
+        var curve = state.Curve.ToBuilder();
+        var sampler = new UserSampler(split.TrainableUsers, options.Batch, options.Sampler != "permutation");
+        var batch = new TrainingBatch(split, options.Batch, model.Options.MaxLen);
+        var loss = new NextItemLoss(options);
+        var evaluator = new FullRankingEvaluator(split, excludeHistory: options.ExcludeHistory);
+        var evalUsers = EvaluationUsers();
+        var trainSeconds = state.TrainSeconds;
+        var evalSeconds = state.EvalSeconds;
+
+        for (var epoch = state.Epoch + 1; epoch <= options.Epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var meanLoss = TrainEpoch(epoch, optimizer, sampler, batch, loss, cancellationToken);
+            var epochSeconds = clock.Elapsed.TotalSeconds;
+            trainSeconds += epochSeconds;
+
+            if (epoch % options.EvalEvery != 0 && epoch != options.Epochs)
+            {
+                curve.Add(new EpochRecord(epoch, meanLoss, epochSeconds, null, null));
+                progress?.Report(new JobProgress(epoch, options.Epochs, meanLoss, state.BestValid?["ndcg@10"]));
+                continue;
+            }
+
+            clock.Restart();
+            var valid = evaluator.Evaluate(model, EvalStage.Valid, evalUsers);
+            var test = evaluator.Evaluate(model, EvalStage.Test, evalUsers);
+            evalSeconds += clock.Elapsed.TotalSeconds;
+            curve.Add(new EpochRecord(epoch, meanLoss, epochSeconds, valid, test));
+            var improved = state.BestValid is null || valid["ndcg@10"] > state.BestValid["ndcg@10"];
+            state = improved || options.Select == "last"
+                ? state with { BestEpoch = epoch, BestValid = valid, BestTest = test, EvaluationsSinceBest = improved ? 0 : state.EvaluationsSinceBest + 1 }
+                : state with { EvaluationsSinceBest = state.EvaluationsSinceBest + 1 };
+            state = state with { Epoch = epoch, TrainSeconds = trainSeconds, EvalSeconds = evalSeconds, Curve = curve.ToImmutable() };
+            if (checkpointDir is not null) SaveCheckpoint(checkpointDir, optimizer, state);
+            progress?.Report(new JobProgress(epoch, options.Epochs, meanLoss, valid["ndcg@10"]));
+            if (options.Patience > 0 && state.EvaluationsSinceBest >= options.Patience)
+                return Outcome(state, stoppedEarly: true);
+        }
+        return Outcome(state with { Curve = curve.ToImmutable(), TrainSeconds = trainSeconds, EvalSeconds = evalSeconds }, stoppedEarly: false);
+    }
+
+    private double TrainEpoch(int epoch, optim.Adam optimizer, UserSampler sampler, TrainingBatch batch, NextItemLoss loss, CancellationToken ct)
+    {
+        manual_seed(EpochSeed.For(options.Seed, epoch));
+        var negativeRandom = new Random(EpochSeed.For(options.Seed, -epoch));
+        double total = 0;
+        var steps = 0;
+        foreach (var users in sampler.Epoch(options.Seed, epoch))
+        {
+            ct.ThrowIfCancellationRequested();
+            batch.Fill(users);
+            if (batch.Positions.Length == 0) continue;
+            using var scope = NewDisposeScope();
+            var items = tensor(batch.Input[..(users.Length * batch.MaxLen)], users.Length, batch.MaxLen).to(device);
+            var positions = tensor(batch.Positions).to(device);
+            var targets = tensor(batch.Targets).to(device);
+            var negatives = loss.NeedsNegatives ? tensor(batch.SampleNegatives(users, negativeRandom)).to(device) : null;
+            optimizer.zero_grad();
+            var value = loss.Compute(model, model.call(items), positions, targets, negatives);
+            value.backward();
+            optimizer.step();
+            var lossValue = value.item<double>();
+            if (!double.IsFinite(lossValue)) throw new NonFiniteLossException(epoch, lossValue);
+            total += lossValue;
+            steps++;
+        }
+        return steps == 0 ? double.NaN : total / steps;
+    }
+
+    private IReadOnlyList<int> EvaluationUsers()
+    {
+        var all = split.EvaluatedUsers;
+        if (all.Count == 0) throw new BadJobDataException("no user has the 3 interactions needed for validation and test");
+        if (options.EvalUsers is not int n || n >= all.Count) return all;
+        // Seeded and fixed for the whole run, unlike the reference code's redraw at every evaluation.
+        var sample = all.ToArray();
+        new Random(EpochSeed.For(options.Seed, int.MaxValue)).Shuffle(sample);
+        return sample[..n].Order().ToArray();
+    }
+
+    private TrainingCheckpoint? Resume(string? dir, optim.Adam optimizer)
+    {
+        if (dir is null || TrainingCheckpoint.Load(dir) is not { } state) return null;
+        model.load(TrainingCheckpoint.ModelFile(dir, state.Epoch));
+        optimizer.load(TrainingCheckpoint.OptimizerFile(dir, state.Epoch));
+        return state;
+    }
+
+    private void SaveCheckpoint(string dir, optim.Adam optimizer, TrainingCheckpoint state)
+    {
+        Directory.CreateDirectory(dir);
+        model.save(TrainingCheckpoint.ModelFile(dir, state.Epoch));
+        optimizer.save(TrainingCheckpoint.OptimizerFile(dir, state.Epoch));
+        state.Save(dir);
+    }
+
+    private TrainingOutcome Outcome(TrainingCheckpoint state, bool stoppedEarly) => new(
+        state.BestEpoch ?? throw new InvalidOperationException("a run ends with at least one evaluation"),
+        state.BestValid!,
+        state.BestTest!,
+        model.parameter_count(),
+        state.TrainSeconds,
+        state.EvalSeconds,
+        state.Curve,
+        stoppedEarly);
+}
