@@ -8,7 +8,7 @@ build: deps
 	dotnet build Sweeps.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 
 demo: build
-	bin/sweeps demo
+	bin/sweeps run sweeps/smoke.yaml
 
 test: build
 	dotnet test Sweeps.slnx -c Release --no-build -nologo

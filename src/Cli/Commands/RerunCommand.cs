@@ -16,7 +16,8 @@ public static class RerunCommand
     {
         var jobId = new Argument<string>("job") { Description = "Job id or an unambiguous prefix." };
         var store = OrchestrationOptions.Store();
-        var command = new Command("rerun", "Rerun one finished job from its reproducibility manifest and compare.") { jobId, store };
+        var data = OrchestrationOptions.Data();
+        var command = new Command("rerun", "Rerun one finished job from its reproducibility manifest and compare.") { jobId, store, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var sweepStore = OrchestrationOptions.OpenExisting(parse.GetValue(store)!);
@@ -31,7 +32,7 @@ public static class RerunCommand
                 Console.WriteLine($"note: stored by code {before.Manifest.CodeVersion}, rerunning with {CodeVersion.Current}");
             var checkpoints = Directory.CreateTempSubdirectory("sweeps-rerun-").FullName;
             var context = new JobExecutionContext(checkpoints, new Progress<JobProgress>(), 1, "rerun");
-            var after = await ExecutorRegistry.WithBuiltIns().Resolve(job.Model).ExecuteAsync(job, context, cancellationToken);
+            var after = await LocalExecutors.Create(parse.GetValue(data)!, []).Resolve(job.Model).ExecuteAsync(job, context, cancellationToken);
             var table = new Table().Title($"job {job.Id[..12]}").AddColumns("metric", "stored", "rerun");
             foreach (var (split, old, now) in new[] { ("valid", before.Valid, after.Valid), ("test", before.Test, after.Test) })
                 foreach (var (name, value) in old.Values)

@@ -30,11 +30,12 @@ public static class RunCommand
         {
             var path = parse.GetValue(file)!;
             SweepSubmission submission;
+            Contracts.Sweeps.SweepSpec parsed;
             long size;
             try
             {
                 var (spec, read) = new YamlSweepReader(parse.GetValue(data)!, Path.GetDirectoryName(Path.GetFullPath(path))!).ReadFile(path);
-                (submission, size) = (read, spec.JobCount);
+                (submission, size, parsed) = (read, spec.JobCount, spec);
             }
             catch (Exception e) when (e is SweepRejectedException or IOException)
             {
@@ -48,7 +49,7 @@ public static class RunCommand
                 return 3;
             }
             await using var sweepStore = SweepStore.Open(parse.GetValue(store)!);
-            var (engine, recovered) = await EmbeddedEngine.StartAsync(sweepStore, parse.GetValue(workers), ExecutorRegistry.WithBuiltIns());
+            var (engine, recovered) = await EmbeddedEngine.StartAsync(sweepStore, parse.GetValue(workers), LocalExecutors.Create(parse.GetValue(data)!, parsed.Datasets, parsed.Device.Kind));
             await using (engine)
             {
                 if (recovered > 0) Console.WriteLine($"re-queued {recovered} interrupted job(s) from an earlier run");

@@ -29,7 +29,7 @@ public static class ServeCommand
                 return 2;
             }
             await using var sweepStore = SweepStore.Open(parse.GetValue(store)!);
-            var (engine, recovered) = await EmbeddedEngine.StartAsync(sweepStore, parse.GetValue(workers), ExecutorRegistry.WithBuiltIns());
+            var (engine, recovered) = await EmbeddedEngine.StartAsync(sweepStore, parse.GetValue(workers), LocalExecutors.Create(parse.GetValue(data)!, []));
             await using (engine)
             {
                 var reader = new YamlSweepReader(parse.GetValue(data)!, Environment.CurrentDirectory);

@@ -9,7 +9,8 @@ namespace Sweeps.Recsys.Models;
 /// (j &gt; i, or j is padding).</param>
 /// <param name="QueryMask">(B, 1, n, 1) float: 0 on padding query rows, whose weights are zeroed.</param>
 /// <param name="KeepMask">(B, n, 1) float: the non-padding mask m.</param>
-public sealed record MixerInput(Tensor Normalized, Tensor Raw, Tensor Disallowed, Tensor QueryMask, Tensor KeepMask)
+/// <param name="Future">(1, 1, n, n) bool: true where j &gt; i.</param>
+public sealed record MixerInput(Tensor Normalized, Tensor Raw, Tensor Disallowed, Tensor QueryMask, Tensor KeepMask, Tensor Future)
 {
     public long Batch => Raw.size(0);
     public long Length => Raw.size(1);

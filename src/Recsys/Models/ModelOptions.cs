@@ -22,6 +22,7 @@ public sealed record ModelOptions
     public string ValueFrom { get; init; } = "raw";
     public bool OutProj { get; init; }
     public string PositionalEncoding { get; init; } = "learned";
+    public string Padding { get; init; } = "strict";
     public string PaInit { get; init; } = "trunc_normal_0.01";
     public string FixedIndex { get; init; } = "absolute";
     public double FixedLambda { get; init; } = 1.0;
@@ -50,6 +51,7 @@ public sealed record ModelOptions
             ValueFrom = job.GetString("value_from", "raw"),
             OutProj = job.GetBool("out_proj", false),
             PositionalEncoding = job.GetString("pe", "learned"),
+            Padding = job.GetString("padding", "strict"),
             PaInit = job.GetString("pa_init", "trunc_normal_0.01"),
             FixedIndex = job.GetString("fixed_index", "absolute"),
             FixedLambda = job.GetDouble("fixed_lambda", 1.0),
@@ -65,6 +67,7 @@ public sealed record ModelOptions
         if (Hidden % Heads != 0) throw new InvalidJobConfigException($"hidden {Hidden} is not divisible by heads {Heads}");
         if (MaxLen < 1 || Hidden < 1 || Blocks < 1 || K < 1) throw new InvalidJobConfigException("maxlen, hidden, blocks and k must be positive");
         if (Dropout is < 0 or >= 1) throw new InvalidJobConfigException($"dropout {Dropout} is outside [0, 1)");
+        if (Padding is not ("strict" or "ref_padding")) throw new InvalidJobConfigException($"unknown padding '{Padding}'");
         if (PositionalEncoding is not ("learned" or "none"))
             throw new InvalidJobConfigException($"pe '{PositionalEncoding}' is not built yet: this backbone supports learned and none");
     }

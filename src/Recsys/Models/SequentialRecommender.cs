@@ -58,10 +58,11 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
         if (_positions is not null) x = x + _positions;
         x = _inputDropout.call(x) * m;
 
-        var disallowed = FutureMask(items.size(1), items.device).logical_or(keep.logical_not().view(items.size(0), 1, 1, items.size(1)));
+        var future = FutureMask(items.size(1), items.device);
+        var disallowed = future.logical_or(keep.logical_not().view(items.size(0), 1, 1, items.size(1)));
         var queryMask = m.unsqueeze(1);
         foreach (var block in _blocks)
-            x = block.call(new MixerInput(x, x, disallowed, queryMask, m));
+            x = block.call(new MixerInput(x, x, disallowed, queryMask, m, future));
 
         if (_ffn is not null)
         {

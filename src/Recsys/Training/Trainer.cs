@@ -18,14 +18,10 @@ public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split,
 {
     public TrainingOutcome Run(string? checkpointDir, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
-        model.to(device);
-        model.train();
-        using var optimizer = new optim.Adam(model.parameters(), options.LearningRate, 0.9, 0.98, 1e-8, options.WeightDecay);
+        using var runner = new EpochRunner(model, split, options, device);
+        var optimizer = runner.Optimizer;
         var state = Resume(checkpointDir, optimizer) ?? new TrainingCheckpoint(0, null, null, null, 0, 0, 0, []);
         var curve = state.Curve.ToBuilder();
-        var sampler = new UserSampler(split.TrainableUsers, options.Batch, options.Sampler != "permutation");
-        var batch = new TrainingBatch(split, options.Batch, model.Options.MaxLen);
-        var loss = new NextItemLoss(options);
         var evaluator = new FullRankingEvaluator(split, excludeHistory: options.ExcludeHistory);
         var evalUsers = EvaluationUsers();
         var trainSeconds = state.TrainSeconds;
@@ -35,7 +31,7 @@ public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split,
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var meanLoss = TrainEpoch(epoch, optimizer, sampler, batch, loss, cancellationToken);
+            var meanLoss = runner.RunEpoch(epoch, cancellationToken);
             var epochSeconds = clock.Elapsed.TotalSeconds;
             trainSeconds += epochSeconds;
 
@@ -62,34 +58,6 @@ public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split,
                 return Outcome(state, stoppedEarly: true);
         }
         return Outcome(state with { Curve = curve.ToImmutable(), TrainSeconds = trainSeconds, EvalSeconds = evalSeconds }, stoppedEarly: false);
-    }
-
-    private double TrainEpoch(int epoch, optim.Adam optimizer, UserSampler sampler, TrainingBatch batch, NextItemLoss loss, CancellationToken ct)
-    {
-        manual_seed(EpochSeed.For(options.Seed, epoch));
-        var negativeRandom = new Random(EpochSeed.For(options.Seed, -epoch));
-        double total = 0;
-        var steps = 0;
-        foreach (var users in sampler.Epoch(options.Seed, epoch))
-        {
-            ct.ThrowIfCancellationRequested();
-            batch.Fill(users);
-            if (batch.Positions.Length == 0) continue;
-            using var scope = NewDisposeScope();
-            var items = tensor(batch.Input[..(users.Length * batch.MaxLen)], users.Length, batch.MaxLen).to(device);
-            var positions = tensor(batch.Positions).to(device);
-            var targets = tensor(batch.Targets).to(device);
-            var negatives = loss.NeedsNegatives ? tensor(batch.SampleNegatives(users, negativeRandom)).to(device) : null;
-            optimizer.zero_grad();
-            var value = loss.Compute(model, model.call(items), positions, targets, negatives);
-            value.backward();
-            optimizer.step();
-            var lossValue = value.item<double>();
-            if (!double.IsFinite(lossValue)) throw new NonFiniteLossException(epoch, lossValue);
-            total += lossValue;
-            steps++;
-        }
-        return steps == 0 ? double.NaN : total / steps;
     }
 
     private IReadOnlyList<int> EvaluationUsers()

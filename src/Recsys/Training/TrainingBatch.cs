@@ -14,6 +14,7 @@ public sealed class TrainingBatch(LeaveOneOutSplit split, int batch, int maxLen)
 
     public int Rows { get; private set; }
     public long[] Input => _input;
+    public int TargetCount => _positions.Count;
     public long[] Positions => [.. _positions];
     public long[] Targets => [.. _targets];
     public int MaxLen => maxLen;

@@ -1,6 +1,7 @@
 using Sweeps.Contracts.Datasets;
 using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator.Submission;
+using Sweeps.Recsys.Data;
 
 namespace Sweeps.Cli.Commands.Orchestration;
 
@@ -22,7 +23,8 @@ public sealed class YamlSweepReader(string dataDirectory, string baseDirectory) 
     {
         try
         {
-            return SweepParser.Parse(text, fileName, new FileDatasetResolver(Path.GetFullPath(dataDirectory), Path.GetFullPath(baseDirectory)));
+            var files = new FileDatasetResolver(Path.GetFullPath(dataDirectory), Path.GetFullPath(baseDirectory));
+            return SweepParser.Parse(text, fileName, new SyntheticDatasetResolver(Path.GetFullPath(dataDirectory), files));
         }
         catch (SweepValidationException e)
         {

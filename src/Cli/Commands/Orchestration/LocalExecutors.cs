@@ -1,0 +1,20 @@
+using Sweeps.Contracts.Datasets;
+using Sweeps.Contracts.Sweeps;
+using Sweeps.Torch;
+using Sweeps.Worker.Execution;
+using Sweeps.Worker.Executors;
+
+namespace Sweeps.Cli.Commands.Orchestration;
+
+/// <summary>The executors of a worker running in this process: the built-ins plus the model trainer,
+/// which finds datasets among the files a sweep resolved and in the data directory.</summary>
+public static class LocalExecutors
+{
+    public static ExecutorRegistry Create(string dataDirectory, IEnumerable<DatasetIdentity> knownDatasets, DeviceKind device = DeviceKind.Any)
+    {
+        var locator = new DatasetLocator([Path.GetFullPath(dataDirectory)]);
+        foreach (var dataset in knownDatasets) locator.Register(dataset);
+        var trainer = new RecsysTrainingExecutor(locator, device == DeviceKind.Cuda ? new Device(DeviceType.CUDA) : Device.CPU);
+        return ExecutorRegistry.WithBuiltIns().Register(trainer, RecsysTrainingExecutor.ModelIds);
+    }
+}
