@@ -11,6 +11,7 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Measure parts of the system.");
         command.Subcommands.Add(OrchestratorBench.Create());
+        command.Subcommands.Add(OpsBenchCommand.Create());
         return command;
     }
 }
