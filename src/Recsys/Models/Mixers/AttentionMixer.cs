@@ -24,6 +24,10 @@ public abstract class AttentionMixer : TokenMixer
     /// <summary>(B or 1, h, n, n) weights: rows sum to 1 over allowed keys, padding rows are 0.</summary>
     protected abstract Tensor AttentionWeights(MixerInput input);
 
+    /// <summary>The attention weights A before dropout, for inspecting a trained model and for the
+    /// row-sum checks of MODELS.md §7.</summary>
+    public Tensor Weights(MixerInput input) => AttentionWeights(input);
+
     public override Tensor forward(MixerInput input)
     {
         var source = Options.ValueFrom == "normalized" ? input.Normalized : input.Raw;

@@ -1,0 +1,63 @@
+using Sweeps.Recsys.Data;
+using Sweeps.Recsys.Evaluation;
+using Sweeps.Recsys.Tests.Models;
+
+namespace Sweeps.Recsys.Tests.Evaluation;
+
+/// <summary>Full ranking on a hand-made score matrix (MODELS.md §2.6): rank = number of items scoring
+/// strictly higher than the target, history items ranked unless excluded, a repeated target kept.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class FullRankingEvaluatorTests
+{
+    private const int MaxLen = 4;
+
+    // Items 5 and 6 tie.
+    private static readonly float[] Scores = [8, 7, 6, 5, 4, 4, 2, 1];
+
+    // User 2 is too short to be evaluated; user 1's test target repeats a history item.
+    private static readonly LeaveOneOutSplit Split = LeaveOneOutSplit.Create(InteractionDataset.FromSequences(
+    [
+        [1, 2, 5],
+        [3, 6, 3],
+        [8, 7],
+        [7, 8, 4, 6, 8],
+    ], itemCount: Scores.Length));
+
+    [Theory]
+    [InlineData(EvalStage.Valid, new long[] { 1, 4, 4 })]
+    [InlineData(EvalStage.Test, new long[] { 4, 2, 7 })]
+    public void Ties_count_for_the_target_and_history_items_stay_in_the_ranking(EvalStage stage, long[] expected)
+    {
+        using var model = FixedScoreModel.Create(Scores, MaxLen);
+        Assert.Equal(new[] { 0, 1, 3 }, Split.EvaluatedUsers);
+        Assert.Equal(expected, new FullRankingEvaluator(Split).Ranks(model, stage, Split.EvaluatedUsers));
+    }
+
+    [Theory]
+    [InlineData(EvalStage.Valid, new long[] { 0, 3, 3 })]
+    [InlineData(EvalStage.Test, new long[] { 2, 2, 4 })]
+    public void Excluding_history_drops_seen_items_but_keeps_a_repeated_target(EvalStage stage, long[] expected)
+    {
+        using var model = FixedScoreModel.Create(Scores, MaxLen);
+        Assert.Equal(expected, new FullRankingEvaluator(Split, excludeHistory: true).Ranks(model, stage, Split.EvaluatedUsers));
+    }
+
+    [Fact]
+    public void Metrics_are_those_of_the_ranks_and_small_batches_change_nothing()
+    {
+        using var model = FixedScoreModel.Create(Scores, MaxLen);
+        var metrics = new FullRankingEvaluator(Split, batchSize: 2).Evaluate(model, EvalStage.Test, Split.EvaluatedUsers);
+        Assert.Equal(RankingMetrics.FromRanks([4, 2, 7]).Values, metrics.Values);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Evaluation_leaves_the_model_in_the_mode_it_found(bool training)
+    {
+        using var model = FixedScoreModel.Create(Scores, MaxLen);
+        model.train(training);
+        new FullRankingEvaluator(Split).Evaluate(model, EvalStage.Valid, Split.EvaluatedUsers);
+        Assert.Equal(training, model.training);
+    }
+}

@@ -1,0 +1,62 @@
+using Sweeps.Recsys.Models;
+
+namespace Sweeps.Recsys.Tests.Models;
+
+/// <summary>Trainable parameters equal the formulas of MODELS.md §5 (h = 1, biases included).</summary>
+[Collection(TorchCollection.Name)]
+public sealed class ParameterCountTests
+{
+    public static TheoryData<string, string> EveryLayout()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var model in TinyModels.Ids)
+        {
+            cases.Add(model, "per_block");
+            cases.Add(model, "after_blocks");
+        }
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryLayout))]
+    public void Matches_the_documented_formula(string model, string ffnPlacement)
+    {
+        // f ≠ d and k ≠ n so that a formula mixing them up fails.
+        var options = TinyModels.Options(model, maxLen: 10) with { FfnInner = 24, K = 3, FfnPlacement = ffnPlacement };
+        using var recommender = ModelFactory.Create(options);
+        Assert.Equal(Documented(options), recommender.parameter_count());
+    }
+
+    [Theory]
+    [InlineData("fparec", 500, 40, "after_blocks", 286_450)]
+    [InlineData("parec", 200, 20, "after_blocks", 271_450)]
+    [InlineData("sasrec", 200, 20, "per_block", 206_850)]
+    public void Matches_the_worked_movielens_examples(string model, int maxLen, int k, string ffnPlacement, long expected)
+    {
+        var options = new ModelOptions { Model = model, Items = 3416, MaxLen = maxLen, K = k, FfnPlacement = ffnPlacement };
+        using var recommender = ModelFactory.Create(options);
+        Assert.Equal(expected, recommender.parameter_count());
+        Assert.Equal(expected, Documented(options));
+    }
+
+    /// <summary>MODELS.md §5: item table (V+1)d, learned positions nd, final LN 2d; per block LN 2d + mixer
+    /// [+ LN 2d + FFN]; after the blocks LN 2d + FFN once.</summary>
+    private static long Documented(ModelOptions o)
+    {
+        long d = o.Hidden, f = o.FfnInner, n = o.MaxLen, k = o.K;
+        var ffn = 2 * d * f + f + d;
+        var mixer = o.Model switch
+        {
+            "sasrec" or "linear_attention" => 3 * (d * d + d),
+            "parec" => n * n + d * d + d,
+            "fparec" => 2 * n * k + d * d + d,
+            "token_mixing" => 2 * n * n + 2 * n,
+            _ when o.Model.StartsWith("fixed_", StringComparison.Ordinal) => d * d + d,
+            _ => throw new ArgumentException($"no documented count for {o.Model}"),
+        };
+        var perBlock = o.FfnPlacement == "per_block";
+        var block = 2 * d + mixer + (perBlock ? 2 * d + ffn : 0);
+        var positions = o.PositionalEncoding == "learned" ? n * d : 0;
+        return (o.Items + 1) * d + positions + o.Blocks * block + (perBlock ? 0 : 2 * d + ffn) + 2 * d;
+    }
+}
