@@ -1,0 +1,26 @@
+using System.Globalization;
+using Sweeps.Contracts.Jobs;
+using Sweeps.Recsys.Training;
+
+namespace Sweeps.Recsys.Tests.Training;
+
+internal static class OutcomeAssert
+{
+    /// <summary>Bit-identical results and curves; wall-clock seconds are the only thing allowed to differ.</summary>
+    public static void Same(TrainingOutcome expected, TrainingOutcome actual)
+    {
+        Assert.Equal(expected.SelectedEpoch, actual.SelectedEpoch);
+        Assert.Equal(Exact(expected.Valid), Exact(actual.Valid));
+        Assert.Equal(Exact(expected.Test), Exact(actual.Test));
+        Assert.Equal(expected.ParameterCount, actual.ParameterCount);
+        Assert.Equal(expected.StoppedEarly, actual.StoppedEarly);
+        Assert.Equal(expected.Curve.Select(Exact), actual.Curve.Select(Exact));
+    }
+
+    private static string Exact(EpochRecord record) =>
+        $"epoch {record.Epoch} loss {record.Loss.ToString("R", CultureInfo.InvariantCulture)} valid {Exact(record.Valid)} test {Exact(record.Test)}";
+
+    private static string Exact(MetricSet? metrics) => metrics is null
+        ? "-"
+        : string.Join(" ", metrics.Values.Select(m => $"{m.Key}={m.Value.ToString("R", CultureInfo.InvariantCulture)}"));
+}
