@@ -61,7 +61,10 @@ public static class OpsBenchmark
         var addScope = new List<double>();
         var managed = new List<double>();
         var native = new List<double>();
+        // Memory first: the matmul buffers freed later would otherwise sit in the allocator's cache
+        // and inflate the 100-step baseline.
         var memory = new List<TrainingMemory>();
+        for (var round = 0; round < options.Rounds; round++) memory.Add(MeasureTrainingMemory(options.TrainSteps));
         for (var round = 0; round < options.Rounds; round++)
         {
             using (var a = ones([1]))
@@ -76,7 +79,6 @@ public static class OpsBenchmark
             // falls on both alike.
             managed.Add(ManagedMatmulGflops(options.MatmulSize, options.MatmulReps));
             native.Add(NativeMatmulReference.Run(reference, options.MatmulSize, options.MatmulReps, runtime));
-            memory.Add(MeasureTrainingMemory(options.TrainSteps));
         }
         // The round with the median growth, so that its four numbers belong together.
         var typical = memory.OrderBy(m => m.RssAfterAll - m.RssAfter100).ElementAt(memory.Count / 2);
