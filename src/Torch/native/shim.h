@@ -21,6 +21,8 @@ int from_scalar_type(at::ScalarType t);
 at::Device to_device(int type, int index);
 at::IntArrayRef dims(const int64_t* values, int count);
 at::Scalar scalar_like(const at::Tensor& t, double value);
+// GELU with a backward that is right for strided incoming gradients (shim_gelu.cpp).
+at::Tensor gelu(const at::Tensor& input);
 
 }  // namespace sweeps
 

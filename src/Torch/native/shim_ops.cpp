@@ -18,7 +18,7 @@ SW_EXPORT TH sw_unary(int op, TH a) {
       case SQRT: return wrap(at::sqrt(x));
       case RELU: return wrap(at::relu(x));
       case ELU: return wrap(at::elu(x));
-      case GELU: return wrap(at::gelu(x));
+      case GELU: return wrap(sweeps::gelu(x));
       case SIGMOID: return wrap(at::sigmoid(x));
       case SIN: return wrap(at::sin(x));
       case COS: return wrap(at::cos(x));

@@ -11,10 +11,18 @@ public sealed class DeterminismTests
 {
     private readonly LeaveOneOutSplit _split = TinyTraining.Generated();
 
-    [Fact]
-    public void The_same_seed_gives_the_same_outcome_and_another_seed_another()
+    [Theory]
+    [InlineData("sasrec")]
+    [InlineData("linear_attention")]
+    [InlineData("token_mixing")]
+    [InlineData("parec")]
+    [InlineData("fparec")]
+    [InlineData("fixed_average")]
+    [InlineData("fixed_linear")]
+    [InlineData("fixed_exponential")]
+    public void The_same_seed_gives_the_same_outcome_and_another_seed_another(string id)
     {
-        var model = TinyTraining.Model("fparec", _split);
+        var model = TinyTraining.Model(id, _split);
         var options = TinyTraining.Options(epochs: 4) with { EvalEvery = 2 };
 
         var first = TinyTraining.Train(model, _split, options);
