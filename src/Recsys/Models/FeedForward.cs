@@ -9,13 +9,13 @@ public sealed class FeedForward : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Linear _inner;
     private readonly nn.Linear _outer;
-    private readonly nn.Dropout _dropout;
+    private readonly nn.HashDropout _dropout;
 
     public FeedForward(ModelOptions options) : base(nameof(FeedForward))
     {
         _inner = Initialization.Dense(options.Hidden, options.FfnInner);
         _outer = Initialization.Dense(options.FfnInner, options.Hidden);
-        _dropout = new nn.Dropout(options.Dropout);
+        _dropout = new nn.HashDropout(options.Dropout);
         RegisterComponents();
     }
 

@@ -13,7 +13,7 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
 
     private readonly nn.Parameter _items;
     private readonly nn.Parameter? _positions;
-    private readonly nn.Dropout _inputDropout;
+    private readonly nn.HashDropout _inputDropout;
     private readonly nn.ModuleList<TransformerBlock> _blocks;
     private readonly nn.LayerNorm? _ffnNorm;
     private readonly FeedForward? _ffn;
@@ -29,7 +29,7 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
         _items = Initialization.Glorot(options.Items + 1, options.Hidden);
         using (no_grad()) _items.select(0, 0).zero_();
         _positions = options.PositionalEncoding == "learned" ? Initialization.Glorot(options.MaxLen, options.Hidden) : null;
-        _inputDropout = new nn.Dropout(options.Dropout);
+        _inputDropout = new nn.HashDropout(options.Dropout);
         _blocks = new nn.ModuleList<TransformerBlock>(
             Enumerable.Range(0, options.Blocks).Select(_ => new TransformerBlock(options, mixerFactory(options))));
         if (options.FfnPlacement == "after_blocks")

@@ -83,6 +83,7 @@ internal static unsafe class NativeMethods
     [DllImport(Library)] internal static extern IntPtr sw_linear(IntPtr x, IntPtr weight, IntPtr bias);
     [DllImport(Library)] internal static extern IntPtr sw_layer_norm(IntPtr x, long normalizedSize, IntPtr weight, IntPtr bias, double eps);
     [DllImport(Library)] internal static extern IntPtr sw_dropout(IntPtr x, double p, int train);
+    [DllImport(Library)] internal static extern IntPtr sw_hash_dropout(IntPtr x, double p);
     [DllImport(Library)] internal static extern IntPtr sw_embedding(IntPtr weight, IntPtr indices, long paddingIdx);
     [DllImport(Library)] internal static extern IntPtr sw_cross_entropy(IntPtr logits, IntPtr target, long ignoreIndex, int reduction);
     [DllImport(Library)] internal static extern IntPtr sw_bce_with_logits(IntPtr logits, IntPtr target, int reduction);

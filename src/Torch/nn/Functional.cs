@@ -19,6 +19,12 @@ public static partial class torch
             public static Tensor dropout(Tensor input, double p = 0.5, bool training = true) =>
                 new(NativeMethods.sw_dropout(input.Handle, p, training ? 1 : 0));
 
+            /// <summary>Dropout with a counter-based hash mask (a project extension): the same
+            /// distribution as <see cref="dropout"/>, several times faster on CPU, reproducible under
+            /// manual_seed and independent of the thread count. Identity (a new handle) when not training.</summary>
+            public static Tensor hash_dropout(Tensor input, double p = 0.5, bool training = true) =>
+                training && p > 0 ? new(NativeMethods.sw_hash_dropout(input.Handle, p)) : new(NativeMethods.sw_alias(input.Handle));
+
             /// <summary>Rows of <paramref name="weight"/> at <paramref name="indices"/>; the padding
             /// row gets no gradient.</summary>
             public static Tensor embedding(Tensor indices, Tensor weight, long? paddingIdx = null) =>

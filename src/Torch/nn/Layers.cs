@@ -68,6 +68,14 @@ public static partial class torch
             public override Tensor forward(Tensor input) => functional.dropout(input, P, training);
         }
 
+        /// <summary>Dropout through <see cref="functional.hash_dropout"/>.</summary>
+        public sealed class HashDropout(double p = 0.5) : Module<Tensor, Tensor>(nameof(HashDropout))
+        {
+            public double P { get; } = p;
+
+            public override Tensor forward(Tensor input) => functional.hash_dropout(input, P, training);
+        }
+
         /// <summary>An indexable list of modules, registered as "0", "1", …</summary>
         public sealed class ModuleList<T> : Module, IReadOnlyList<T> where T : Module
         {

@@ -9,14 +9,14 @@ public abstract class AttentionMixer : TokenMixer
 {
     private readonly nn.Linear _value;
     private readonly nn.Linear? _output;
-    private readonly nn.Dropout _attentionDropout;
+    private readonly nn.HashDropout _attentionDropout;
 
     protected AttentionMixer(string name, ModelOptions options) : base(name)
     {
         Options = options;
         _value = Initialization.Dense(options.Hidden, options.Hidden);
         _output = options.OutProj ? Initialization.Dense(options.Hidden, options.Hidden) : null;
-        _attentionDropout = new nn.Dropout(options.Dropout);
+        _attentionDropout = new nn.HashDropout(options.Dropout);
     }
 
     protected ModelOptions Options { get; }

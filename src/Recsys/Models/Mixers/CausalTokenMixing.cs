@@ -13,7 +13,7 @@ public sealed class CausalTokenMixing : TokenMixer
     private readonly nn.Parameter _firstBias;
     private readonly nn.Parameter? _second;
     private readonly nn.Parameter? _secondBias;
-    private readonly nn.Dropout _dropout;
+    private readonly nn.HashDropout _dropout;
 
     public CausalTokenMixing(ModelOptions options) : base(nameof(CausalTokenMixing))
     {
@@ -25,7 +25,7 @@ public sealed class CausalTokenMixing : TokenMixer
             _second = Initialization.Glorot(n, n);
             _secondBias = Initialization.Zeros(n, 1);
         }
-        _dropout = new nn.Dropout(options.Dropout);
+        _dropout = new nn.HashDropout(options.Dropout);
         RegisterComponents();
     }
 
