@@ -16,6 +16,7 @@ public partial class ShippedSweepsTests
         { "paper-table4-ablation.yaml", 162 },
         { "paper-table5-k.yaml", 18 },
         { "paper-table6-blocks.yaml", 9 },
+        { "quality-beauty.yaml", 6 },
     };
 
     private static SweepSpec Load(string file) =>

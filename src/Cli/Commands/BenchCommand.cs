@@ -12,6 +12,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure parts of the system.");
         command.Subcommands.Add(OrchestratorBench.Create());
         command.Subcommands.Add(OpsBenchCommand.Create());
+        command.Subcommands.Add(TrainBench.Create());
         return command;
     }
 }
