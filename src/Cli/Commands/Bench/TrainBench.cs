@@ -34,7 +34,7 @@ public static class TrainBench
                 return 0;
             }
             var c = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Create(c, $"{r.Model} on {r.Dataset}, maxlen {r.MaxLen}: {r.SecondsPerEpoch:F2} s/epoch ({r.StepsPerEpoch} steps), eval pass {r.EvalSeconds:F2} s, peak RSS {r.PeakRssMiB:F0} MiB, useful {r.UsefulGflopPerEpoch:F0} GFLOP/epoch = {r.UsefulGflops:F0} GFLOP/s"));
+            Console.WriteLine(string.Create(c, $"{r.Model} on {r.Dataset}, maxlen {r.MaxLen}: {r.SecondsPerEpoch:F2} s/epoch ({r.StepsPerEpoch} steps), eval pass {(r.EvalSeconds is { } eval ? eval.ToString("F2", c) + " s" : "skipped")}, peak RSS {r.PeakRssMiB:F0} MiB, useful {r.UsefulGflopPerEpoch:F0} GFLOP/epoch = {r.UsefulGflops:F0} GFLOP/s"));
             Console.WriteLine($"runtime: {r.Runtime.Allocator}; OpenBLAS {r.Runtime.OpenBlasConfig}; OPENBLAS_CORETYPE {r.Runtime.OpenBlasCoreType}");
             return 0;
         });

@@ -14,7 +14,7 @@ public sealed record TrainBenchmarkResult(
     string Dataset,
     int MaxLen,
     double SecondsPerEpoch,
-    double EvalSeconds,
+    double? EvalSeconds,
     double PeakRssMiB,
     double UsefulGflopPerEpoch,
     int StepsPerEpoch,
@@ -41,7 +41,7 @@ public static class TrainBenchmark
         var secondsPerEpoch = clock.Elapsed.TotalSeconds / epochs;
         var targetsPerEpoch = (runner.ScoredTargets - before) / (double)epochs;
 
-        var evalSeconds = double.NaN;
+        double? evalSeconds = null;
         if (evaluate)
         {
             clock.Restart();

@@ -30,13 +30,16 @@ public static class ProgressDisplay
     private static async Task<string> LineAsync(SweepCoordinator coordinator, string sweepId, DateTimeOffset started)
     {
         var s = await Snapshot.TakeAsync(coordinator, sweepId, started);
-        return $"{DateTime.Now:HH:mm:ss} done {s.Done}/{s.Total} running {s.Running} failed {s.Failed} dead {s.Dead} eta {s.Eta}";
+        var epochs = coordinator.Board.Running.OrderBy(j => j.StartedAt)
+            .Select(j => j.Progress is { } p ? $"{j.JobId[..8]} epoch {p.Epoch}/{p.TotalEpochs}" : $"{j.JobId[..8]} starting");
+        return $"{DateTime.Now:HH:mm:ss} done {s.Done}/{s.Total} running {s.Running} queued {s.Queued} failed {s.Failed} dead {s.Dead} eta {s.Eta}"
+            + (s.Running > 0 ? $" [{string.Join(", ", epochs)}]" : "");
     }
 
     private static async Task<Table> TableAsync(SweepCoordinator coordinator, string sweepId, DateTimeOffset started)
     {
         var s = await Snapshot.TakeAsync(coordinator, sweepId, started);
-        var table = new Table().Title($"[bold]{Markup.Escape(sweepId)}[/]  done {s.Done}/{s.Total} · running {s.Running} · failed {s.Failed} · dead {s.Dead} · ETA {s.Eta}")
+        var table = new Table().Title($"[bold]{Markup.Escape(sweepId)}[/]  done {s.Done}/{s.Total} · running {s.Running} · queued {s.Queued} · failed {s.Failed} · dead {s.Dead} · ETA {s.Eta}")
             .AddColumns("job", "worker", "epoch", "valid NDCG@10");
         foreach (var job in coordinator.Board.Running.OrderBy(j => j.StartedAt).Take(12))
             table.AddRow(job.JobId[..12], Markup.Escape(job.WorkerId),
@@ -45,7 +48,7 @@ public static class ProgressDisplay
         return table;
     }
 
-    private sealed record Snapshot(int Total, int Done, int Running, int Failed, int Dead, string Eta)
+    private sealed record Snapshot(int Total, int Done, int Running, int Queued, int Failed, int Dead, string Eta)
     {
         public static async Task<Snapshot> TakeAsync(SweepCoordinator coordinator, string sweepId, DateTimeOffset started)
         {
@@ -56,7 +59,7 @@ public static class ProgressDisplay
             var finishedHere = coordinator.Board.FinishedSinceStart;
             var elapsed = DateTimeOffset.UtcNow - started;
             var eta = finishedHere == 0 ? "?" : TimeSpan.FromSeconds(Math.Round(elapsed.TotalSeconds / finishedHere * (total - settled))).ToString();
-            return new Snapshot(total, Count(JobState.Succeeded), Count(JobState.Running) + Count(JobState.Queued),
+            return new Snapshot(total, Count(JobState.Succeeded), Count(JobState.Running), Count(JobState.Queued),
                 Count(JobState.Failed), Count(JobState.DeadLettered), eta);
         }
     }
