@@ -13,6 +13,7 @@ public static class BenchCommand
         command.Subcommands.Add(OrchestratorBench.Create());
         command.Subcommands.Add(OpsBenchCommand.Create());
         command.Subcommands.Add(TrainBench.Create());
+        command.Subcommands.Add(ExpansionBench.Create());
         return command;
     }
 }
