@@ -21,6 +21,11 @@ int from_scalar_type(at::ScalarType t);
 at::Device to_device(int type, int index);
 at::IntArrayRef dims(const int64_t* values, int count);
 at::Scalar scalar_like(const at::Tensor& t, double value);
+// The calling thread's CPU generator for a tensor on `device`; none (libtorch's) elsewhere
+// (shim_random.cpp).
+c10::optional<at::Generator> generator_for(const at::Device& device);
+// 64 random bits from the calling thread's CPU generator.
+uint64_t random64();
 // GELU with a backward that is right for strided incoming gradients (shim_gelu.cpp).
 at::Tensor gelu(const at::Tensor& input);
 

@@ -1,15 +1,12 @@
 // Dropout whose mask comes from a counter-based hash instead of libtorch's sequential Mersenne
 // Twister: the mask of element i depends only on (seed, i), so it is filled in parallel, vectorises,
-// and is the same whatever the thread count. The seed is drawn from libtorch's default generator,
-// so torch.manual_seed still makes runs reproducible. libtorch's bernoulli_ was about a quarter of
-// a training step on CPU.
+// and is the same whatever the thread count. The seed is drawn from the thread's generator
+// (shim_random.cpp), so torch.manual_seed still makes runs reproducible. libtorch's bernoulli_
+// was about a quarter of a training step on CPU.
 #include "shim.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <torch/csrc/autograd/custom_function.h>
-
-#include <mutex>
 
 using namespace sweeps;
 using torch::autograd::AutogradContext;
@@ -34,17 +31,11 @@ void fill_mask(float* mask, int64_t begin, int64_t end, uint32_t seed_low, uint3
   }
 }
 
-uint64_t draw_seed() {
-  auto generator = at::detail::getDefaultCPUGenerator();
-  std::lock_guard<std::mutex> lock(generator.mutex());
-  return generator.get<at::CPUGeneratorImpl>()->random64();
-}
-
 struct HashDropout : public torch::autograd::Function<HashDropout> {
   static at::Tensor forward(AutogradContext* ctx, const at::Tensor& input, double p) {
     TORCH_CHECK(p >= 0 && p < 1, "dropout probability must be in [0, 1), got ", p);
     auto mask = at::empty(input.sizes(), input.options().device(at::kCPU).dtype(at::kFloat));
-    const uint64_t seed = draw_seed();
+    const uint64_t seed = random64();
     const auto threshold = static_cast<uint32_t>(p * 4294967296.0);
     const auto scale = static_cast<float>(1.0 / (1.0 - p));
     float* data = mask.data_ptr<float>();

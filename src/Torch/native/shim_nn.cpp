@@ -15,7 +15,17 @@ SW_EXPORT TH sw_layer_norm(TH x, int64_t normalized_size, TH weight, TH bias, do
                            bias ? c10::optional<at::Tensor>(*bias) : c10::nullopt, eps))
 }
 
-SW_EXPORT TH sw_dropout(TH x, double p, int train) { SW_TENSOR(at::dropout(*x, p, train != 0)) }
+// at::dropout's own mask comes from the process-wide generator; this is its computation with the
+// thread's (shim_random.cpp).
+SW_EXPORT TH sw_dropout(TH x, double p, int train) {
+  SW_TRY(nullptr, {
+    TORCH_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
+    if (train == 0 || p == 0) return wrap(*x);
+    if (p == 1) return wrap(*x * 0);
+    auto mask = at::empty_like(*x, at::MemoryFormat::Contiguous).bernoulli_(1 - p, generator_for(x->device()));
+    return wrap(*x * mask.div_(1 - p));
+  })
+}
 
 SW_EXPORT TH sw_embedding(TH weight, TH indices, int64_t padding_idx) {
   SW_TENSOR(at::embedding(*weight, *indices, padding_idx))

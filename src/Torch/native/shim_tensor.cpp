@@ -26,12 +26,14 @@ SW_EXPORT TH sw_arange(double start, double end, double step, int dtype, int dev
 }
 
 SW_EXPORT TH sw_rand(const int64_t* shape, int ndim, int normal, int dtype, int dev_type, int dev_index) {
-  SW_TENSOR(normal ? at::randn(dims(shape, ndim), options(dtype, dev_type, dev_index))
-                   : at::rand(dims(shape, ndim), options(dtype, dev_type, dev_index)))
+  const auto o = options(dtype, dev_type, dev_index);
+  SW_TENSOR(normal ? at::randn(dims(shape, ndim), generator_for(o.device()), o)
+                   : at::rand(dims(shape, ndim), generator_for(o.device()), o))
 }
 
 SW_EXPORT TH sw_randint(int64_t low, int64_t high, const int64_t* shape, int ndim, int dev_type, int dev_index) {
-  SW_TENSOR(at::randint(low, high, dims(shape, ndim), options(1, dev_type, dev_index)))
+  const auto o = options(1, dev_type, dev_index);
+  SW_TENSOR(at::randint(low, high, dims(shape, ndim), generator_for(o.device()), o))
 }
 
 SW_EXPORT int sw_dim(TH t) { return static_cast<int>(t->dim()); }
@@ -110,10 +112,8 @@ SW_EXPORT int sw_set_grad_enabled(int enabled) {
 }
 SW_EXPORT int sw_is_grad_enabled() { return at::GradMode::is_enabled() ? 1 : 0; }
 
-SW_EXPORT void sw_manual_seed(uint64_t seed) { at::manual_seed(seed); }
-
-SW_EXPORT int sw_uniform_(TH t, double low, double high) { SW_STATUS({ at::NoGradGuard g; t->uniform_(low, high); }) }
-SW_EXPORT int sw_normal_(TH t, double mean, double std) { SW_STATUS({ at::NoGradGuard g; t->normal_(mean, std); }) }
+SW_EXPORT int sw_uniform_(TH t, double low, double high) { SW_STATUS({ at::NoGradGuard g; t->uniform_(low, high, generator_for(t->device())); }) }
+SW_EXPORT int sw_normal_(TH t, double mean, double std) { SW_STATUS({ at::NoGradGuard g; t->normal_(mean, std, generator_for(t->device())); }) }
 
 // Truncated normal by inverse-CDF sampling: exact, no rejection loop, values inside [low, high].
 SW_EXPORT int sw_trunc_normal_(TH t, double mean, double std, double low, double high) {
@@ -121,7 +121,7 @@ SW_EXPORT int sw_trunc_normal_(TH t, double mean, double std, double low, double
     at::NoGradGuard g;
     auto cdf = [](double x) { return (1.0 + std::erf(x / std::sqrt(2.0))) / 2.0; };
     double l = cdf((low - mean) / std), u = cdf((high - mean) / std);
-    t->uniform_(2 * l - 1, 2 * u - 1);
+    t->uniform_(2 * l - 1, 2 * u - 1, generator_for(t->device()));
     t->erfinv_();
     t->mul_(std * std::sqrt(2.0));
     t->add_(mean);
