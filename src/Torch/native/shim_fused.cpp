@@ -29,9 +29,14 @@ struct FusedSoftmaxCrossEntropy : public torch::autograd::Function<FusedSoftmaxC
       auto t = target.narrow(0, start, len).unsqueeze(1);
       auto logits = logits_buffer.narrow(0, 0, len);
       at::mm_out(logits, h, table_t);
-      auto lse = at::logsumexp(logits, {1}, /*keepdim=*/true);
-      loss_sum.add_((lse - logits.gather(1, t)).sum());
-      logits.sub_(lse).exp_();  // now softmax probabilities
+      // One exp pass: logsumexp would exponentiate once for the loss and exp_ again for the
+      // probabilities.
+      auto target_logit = logits.gather(1, t);
+      auto row_max = at::amax(logits, {1}, /*keepdim=*/true);
+      logits.sub_(row_max).exp_();
+      auto row_sum = logits.sum(1, /*keepdim=*/true);
+      loss_sum.add_((row_sum.log() + row_max - target_logit).sum());
+      logits.div_(row_sum);  // now softmax probabilities
       logits.scatter_add_(1, t, at::full({len, 1}, -1.0, logits.options()));
       auto grad_rows = grad_hidden.narrow(0, start, len);
       at::mm_out(grad_rows, logits, table);
