@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Sweeps.Torch;
 using static Sweeps.Torch.torch;
 
@@ -140,17 +139,11 @@ public static class OpsBenchmark
         {
             var step = 0;
             for (; step < Math.Min(100, steps); step++) OpsBenchModel.TrainStep(model, optimizer, items, targets);
-            var rssAfter100 = ResidentMiB();
+            var rssAfter100 = ProcessMemory.ResidentMiB();
             var liveAfter100 = live_tensor_count();
             for (; step < steps; step++) OpsBenchModel.TrainStep(model, optimizer, items, targets);
-            return new TrainingMemory(rssAfter100, ResidentMiB(), liveAfter100, live_tensor_count());
+            return new TrainingMemory(rssAfter100, ProcessMemory.ResidentMiB(), liveAfter100, live_tensor_count());
         }
-    }
-
-    private static double ResidentMiB()
-    {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
     private static double Median(List<double> values)

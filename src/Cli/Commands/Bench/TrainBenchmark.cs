@@ -50,7 +50,7 @@ public static class TrainBenchmark
         }
         var flop = UsefulFlop(options, targetsPerEpoch, (long)runner.StepsPerEpoch * training.Batch);
         return new TrainBenchmarkResult(options.Model, Path.GetFileNameWithoutExtension(datasetPath), options.MaxLen,
-            secondsPerEpoch, evalSeconds, PeakRssMiB(), flop / 1e9, runner.StepsPerEpoch, RuntimeReport.Collect());
+            secondsPerEpoch, evalSeconds, ProcessMemory.PeakResidentMiB(), flop / 1e9, runner.StepsPerEpoch, RuntimeReport.Collect());
     }
 
     /// <summary>Multiply-adds the model cannot avoid, ×2 for FLOPs and ×3 for forward + two backward
@@ -63,11 +63,5 @@ public static class TrainBenchmark
         var perBlock = n * d * d + n * n * d + 2 * n * d * f;
         if (o.Model is "sasrec" or "linear_attention") perBlock += 2 * n * d * d + n * n * d;
         return 6 * (targets * o.Items * d + sequences * o.Blocks * perBlock);
-    }
-
-    private static double PeakRssMiB()
-    {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
     }
 }
