@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using Sweeps.Torch.Native;
 
@@ -8,8 +9,31 @@ public static partial class torch
     /// <summary>Seeds libtorch's CPU (and, where present, CUDA) generators.</summary>
     public static void manual_seed(long seed) => NativeMethods.sw_manual_seed(unchecked((ulong)seed));
 
+    /// <summary>Seeds only the calling thread's CPU generator (a project extension): threads that
+    /// share a step each draw a stream of their own, and nothing global moves.</summary>
+    public static void manual_seed_thread(long seed) => NativeMethods.sw_manual_seed_thread(unchecked((ulong)seed));
+
     public static void set_num_threads(int threads) => NativeMethods.sw_set_num_threads(threads);
     public static int get_num_threads() => NativeMethods.sw_get_num_threads();
+
+    /// <summary>Runs body(0), …, body(tasks − 1) side by side on <paramref name="threads"/> cores (a
+    /// project extension): every operation inside a task runs on that task's core alone. The first
+    /// exception of a task (in task order) is rethrown once all have ended.</summary>
+    public static void parallel_tasks(int tasks, int threads, Action<int> body)
+    {
+        var errors = new Exception?[tasks];
+        NativeTask task = i =>
+        {
+            try { body(i); }
+            catch (Exception e) { errors[i] = e; }
+        };
+        NativeMethods.sw_parallel_tasks(tasks, Math.Max(1, threads), Marshal.GetFunctionPointerForDelegate(task));
+        GC.KeepAlive(task);
+        if (errors.FirstOrDefault(e => e is not null) is { } error) ExceptionDispatchInfo.Throw(error);
+    }
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate void NativeTask(int index);
 
     /// <summary>Native tensors alive in this process (handles not yet freed).</summary>
     public static long live_tensor_count() => NativeMethods.sw_live_tensors();

@@ -25,6 +25,8 @@ public static class ModelDefaults
         ["dropout"] = PerDataset(movieLens: 0.2, other: 0.5),
         ["lr"] = Constant(1e-3),
         ["batch"] = Constant(128),
+        // Two side-by-side halves use both cores of a small machine (EpochRunner).
+        ["step_shards"] = Constant(2),
         // 801 in both ML-1m scripts, code default 201 (§2.5, K13).
         ["epochs"] = PerDataset(movieLens: 801, other: 201),
         ["patience"] = Constant(0),

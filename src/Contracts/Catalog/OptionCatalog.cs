@@ -20,6 +20,7 @@ public static class OptionCatalog
         Real("dropout", "dropout rate p", 0, max: 1, maxExclusive: true),
         Real("lr", "Adam learning rate", 0, minExclusive: true),
         Integer("batch", "sequences per batch", 1),
+        Integer("step_shards", "parts a batch is cut into, run side by side on CPU cores (gradient unchanged, dropout draws differ)", 1),
         Integer("epochs", "training epochs", 1),
         Integer("patience", "evaluations without validation gain before stopping; 0 = never stop early", 0),
         Integer("eval_every", "epochs between evaluations", 1),

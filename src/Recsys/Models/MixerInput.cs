@@ -12,6 +12,11 @@ namespace Sweeps.Recsys.Models;
 /// <param name="Future">(1, 1, n, n) bool: true where j &gt; i.</param>
 public sealed record MixerInput(Tensor Normalized, Tensor Raw, Tensor Disallowed, Tensor QueryMask, Tensor KeepMask, Tensor Future)
 {
+    /// <summary>The index, among the model's n slots, of this input's first slot: n − Length when a
+    /// training batch was cut to its longest history (with left padding those are the last slots),
+    /// else 0. Slot-indexed parameters are read from here on.</summary>
+    public long Offset { get; init; }
+
     public long Batch => Raw.size(0);
     public long Length => Raw.size(1);
 }

@@ -19,7 +19,7 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
     private readonly FeedForward? _ffn;
     private readonly nn.LayerNorm _finalNorm;
     private readonly double _embeddingScale;
-    private Tensor? _futureMask;
+    private readonly Dictionary<(long Length, Sweeps.Torch.Device Device), Tensor> _futureMasks = [];
 
     public SequentialRecommender(ModelOptions options, Func<ModelOptions, TokenMixer> mixerFactory) : base(options.Model)
     {
@@ -49,20 +49,32 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
 
     public IReadOnlyList<TransformerBlock> Blocks => _blocks;
 
-    /// <summary>items (B, n) int64, left-padded with 0 → H (B, n, d).</summary>
+    /// <summary>Whether forward takes windows shorter than n, read as the last slots of the full
+    /// window: real slots then compute exactly what they would in the full window. True when padding
+    /// cannot reach real slots (strict padding and a mixer that ignores padding slots); training cuts
+    /// each batch to its longest history then.</summary>
+    public bool AcceptsTrimmedWindows =>
+        Options.Padding != "ref_padding" && _blocks.All(block => block.Mixer.SupportsTrimmedWindows);
+
+    /// <summary>items (B, n) int64, left-padded with 0 → H (B, n, d); or (B, m) with m &lt; n, the
+    /// last m slots, when <see cref="AcceptsTrimmedWindows"/>.</summary>
     public override Tensor forward(Tensor items)
     {
+        var length = items.size(1);
+        var offset = Options.MaxLen - length;
+        if (offset < 0 || (offset > 0 && !AcceptsTrimmedWindows))
+            throw new ArgumentException($"{Options.Model} takes windows of {Options.MaxLen} slots{(offset > 0 ? "" : " at most")}, got {length}", nameof(items));
         var keep = items.ne(0);
         var m = keep.unsqueeze(-1).to(float32);
         var x = nn.functional.embedding(items, _items, paddingIdx: 0) * _embeddingScale;
-        if (_positions is not null) x = x + _positions;
+        if (_positions is not null) x = x + _positions.narrow(0, offset, length);
         x = _inputDropout.call(x) * m;
 
         var future = FutureMask(items.size(1), items.device);
         var disallowed = future.logical_or(keep.logical_not().view(items.size(0), 1, 1, items.size(1)));
         var queryMask = m.unsqueeze(1);
         foreach (var block in _blocks)
-            x = block.call(new MixerInput(x, x, disallowed, queryMask, m, future));
+            x = block.call(new MixerInput(x, x, disallowed, queryMask, m, future) { Offset = offset });
 
         if (_ffn is not null)
         {
@@ -72,14 +84,25 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
         return _finalNorm.call(x);
     }
 
-    /// <summary>(1, 1, n, n) bool, true above the diagonal (j &gt; i); built once per length.</summary>
+    /// <summary>(1, 1, n, n) bool, true above the diagonal (j &gt; i); built once per length and
+    /// device. Shards of one step call forward from several threads at once, with windows of
+    /// different lengths.</summary>
     private Tensor FutureMask(long n, Sweeps.Torch.Device device)
     {
-        if (_futureMask is null || _futureMask.size(-1) != n || _futureMask.device != device)
+        lock (_futureMasks)
         {
-            _futureMask?.Dispose();
-            _futureMask = ones([n, n], @bool, device).triu(1).view(1, 1, n, n).DetachFromDisposeScope();
+            if (!_futureMasks.TryGetValue((n, device), out var mask))
+            {
+                mask = ones([n, n], @bool, device).triu(1).view(1, 1, n, n).DetachFromDisposeScope();
+                _futureMasks[(n, device)] = mask;
+            }
+            return mask;
         }
-        return _futureMask;
+    }
+
+    protected override void DisposeCaches()
+    {
+        foreach (var mask in _futureMasks.Values) mask.Dispose();
+        _futureMasks.Clear();
     }
 }

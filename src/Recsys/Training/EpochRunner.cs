@@ -7,15 +7,24 @@ using static Sweeps.Torch.torch;
 namespace Sweeps.Recsys.Training;
 
 /// <summary>The optimisation steps of training: batches of users → windows → H → loss over the
-/// non-padding targets → Adam. Shared by the trainer and the training benchmark.</summary>
+/// non-padding targets → Adam. Shared by the trainer and the training benchmark.
+///
+/// A step's batch is cut into <see cref="TrainingOptions.StepShards"/> shards of users
+/// (<see cref="ShardPlan"/>), each run forward and backward on its own and weighted by its share of
+/// the batch's target slots, so the gradient is the batch's. When the model allows it, each shard's
+/// windows are cut to its longest history, and the shards group users of similar length. On CPU the shards run side by side, one core each: a step is a
+/// few hundred small operations on a (B, n, d) batch, and libtorch spreads each one across cores
+/// with a fork and a join that cost about as much as the work. A shard's numbers do not depend on
+/// which core ran it or on what the other shards did.</summary>
 public sealed class EpochRunner : IDisposable
 {
     private readonly SequentialRecommender _model;
     private readonly TrainingOptions _options;
     private readonly Device _device;
     private readonly UserSampler _sampler;
-    private readonly TrainingBatch _batch;
+    private readonly TrainingBatch[] _shards;
     private readonly NextItemLoss _loss;
+    private readonly bool _trim;
 
     public EpochRunner(SequentialRecommender model, LeaveOneOutSplit split, TrainingOptions options, Device device)
     {
@@ -26,7 +35,9 @@ public sealed class EpochRunner : IDisposable
         model.train();
         Optimizer = new optim.Adam(model.parameters(), options.LearningRate, 0.9, 0.98, 1e-8, options.WeightDecay);
         _sampler = new UserSampler(split.TrainableUsers, options.Batch, options.Sampler != "permutation");
-        _batch = new TrainingBatch(split, options.Batch, model.Options.MaxLen);
+        _shards = Enumerable.Range(0, options.StepShards)
+            .Select(_ => new TrainingBatch(split, options.Batch, model.Options.MaxLen)).ToArray();
+        _trim = model.AcceptsTrimmedWindows;
         _loss = new NextItemLoss(options);
     }
 
@@ -40,7 +51,8 @@ public sealed class EpochRunner : IDisposable
     /// <summary>One epoch, reseeded from (seed, epoch); returns the mean loss of its steps.</summary>
     public double RunEpoch(int epoch, CancellationToken cancellationToken, int? maxSteps = null)
     {
-        manual_seed(EpochSeed.For(_options.Seed, epoch));
+        var epochSeed = EpochSeed.For(_options.Seed, epoch);
+        manual_seed(epochSeed);
         var negativeRandom = new Random(EpochSeed.For(_options.Seed, -epoch));
         double total = 0;
         var steps = 0;
@@ -48,7 +60,7 @@ public sealed class EpochRunner : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (steps == maxSteps) break;
-            var loss = Step(users, negativeRandom);
+            var loss = Step(users, negativeRandom, EpochSeed.For(epochSeed, steps));
             if (!double.IsFinite(loss)) throw new NonFiniteLossException(epoch, loss);
             total += loss;
             steps++;
@@ -56,21 +68,52 @@ public sealed class EpochRunner : IDisposable
         return steps == 0 ? double.NaN : total / steps;
     }
 
-    private double Step(int[] users, Random negativeRandom)
+    private double Step(int[] users, Random negativeRandom, int stepSeed)
     {
-        _batch.Fill(users);
-        if (_batch.TargetCount == 0) return 0;
-        ScoredTargets += _batch.TargetCount;
-        using var scope = NewDisposeScope();
-        var items = tensor(_batch.Input[..(users.Length * _batch.MaxLen)], users.Length, _batch.MaxLen).to(_device);
-        var positions = tensor(_batch.Positions).to(_device);
-        var targets = tensor(_batch.Targets).to(_device);
-        var negatives = _loss.NeedsNegatives ? tensor(_batch.SampleNegatives(users, negativeRandom)).to(_device) : null;
+        var parts = ShardPlan.Cut(users, _shards.Length, _trim ? _shards[0].WindowLength : null);
+        var negatives = new long[parts.Length][];
+        var targets = 0;
+        for (var s = 0; s < parts.Length; s++)
+        {
+            _shards[s].Fill(parts[s], _trim);
+            targets += _shards[s].TargetCount;
+            if (_loss.NeedsNegatives) negatives[s] = _shards[s].SampleNegatives(parts[s], negativeRandom);
+        }
+        if (targets == 0) return 0;
+        ScoredTargets += targets;
         Optimizer.zero_grad();
-        var value = _loss.Compute(_model, _model.call(items), positions, targets, negatives);
-        value.backward();
+        var losses = new double[parts.Length];
+        RunShards(parts.Length, s => losses[s] = ShardForwardBackward(_shards[s], negatives[s], targets, EpochSeed.For(stepSeed, s)));
         Optimizer.step();
+        return losses.Sum();
+    }
+
+    /// <summary>Adds this shard's gradient, weighted by its share of the step's targets, and
+    /// returns its weighted loss.</summary>
+    private double ShardForwardBackward(TrainingBatch shard, long[]? negatives, int stepTargets, int seed)
+    {
+        if (shard.TargetCount == 0) return 0;
+        using var scope = NewDisposeScope();
+        manual_seed_thread(seed);
+        var items = tensor(shard.Input[..(shard.Rows * shard.Length)], shard.Rows, shard.Length).to(_device);
+        var positions = tensor(shard.Positions).to(_device);
+        var targets = tensor(shard.Targets).to(_device);
+        var negativeItems = negatives is null ? null : tensor(negatives).to(_device);
+        var value = _loss.Compute(_model, _model.call(items), positions, targets, negativeItems)
+                    * ((double)shard.TargetCount / stepTargets);
+        value.backward();
         return value.item<double>();
+    }
+
+    private void RunShards(int count, Action<int> shard)
+    {
+        var sideBySide = _device.Type == DeviceType.CPU ? Math.Min(count, get_num_threads()) : 1;
+        if (sideBySide > 1)
+        {
+            parallel_tasks(count, sideBySide, shard);
+            return;
+        }
+        for (var s = 0; s < count; s++) shard(s);
     }
 
     public void Dispose() => Optimizer.Dispose();

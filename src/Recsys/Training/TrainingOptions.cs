@@ -21,6 +21,8 @@ public sealed record TrainingOptions
     public bool ExcludeHistory { get; init; }
     public string Select { get; init; } = "best_valid_ndcg10";
     public int Seed { get; init; } = 1;
+    /// <summary>Parts each batch is cut into for the forward and backward passes (see EpochRunner).</summary>
+    public int StepShards { get; init; } = 2;
 
     public static TrainingOptions FromJob(JobSpec job)
     {
@@ -42,9 +44,10 @@ public sealed record TrainingOptions
             ExcludeHistory = job.GetBool("exclude_history", false),
             Select = job.GetString("select", "best_valid_ndcg10"),
             Seed = job.Seed,
+            StepShards = job.GetInt("step_shards", 2),
         };
-        if (options.Epochs < 1 || options.Batch < 1 || options.EvalEvery < 1)
-            throw new InvalidJobConfigException("epochs, batch and eval_every must be positive");
+        if (options.Epochs < 1 || options.Batch < 1 || options.EvalEvery < 1 || options.StepShards < 1)
+            throw new InvalidJobConfigException("epochs, batch, eval_every and step_shards must be positive");
         return options;
     }
 }

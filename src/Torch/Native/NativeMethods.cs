@@ -43,6 +43,7 @@ internal static unsafe class NativeMethods
     [DllImport(Library)] internal static extern int sw_is_grad_enabled();
 
     [DllImport(Library)] internal static extern void sw_manual_seed(ulong seed);
+    [DllImport(Library)] internal static extern void sw_manual_seed_thread(ulong seed);
     [DllImport(Library)] internal static extern int sw_uniform_(IntPtr t, double low, double high);
     [DllImport(Library)] internal static extern int sw_normal_(IntPtr t, double mean, double std);
     [DllImport(Library)] internal static extern int sw_trunc_normal_(IntPtr t, double mean, double std, double low, double high);
@@ -93,6 +94,7 @@ internal static unsafe class NativeMethods
 
     [DllImport(Library)] internal static extern IntPtr sw_version();
     [DllImport(Library)] internal static extern void sw_set_num_threads(int n);
+    [DllImport(Library)] internal static extern void sw_parallel_tasks(int tasks, int threads, IntPtr body);
     [DllImport(Library)] internal static extern int sw_get_num_threads();
     [DllImport(Library)] internal static extern int sw_cuda_device_count();
     [DllImport(Library)] internal static extern IntPtr sw_build_config();

@@ -29,12 +29,14 @@ uint64_t sweeps::random64() {
   return generator.get<at::CPUGeneratorImpl>()->random64();
 }
 
+SW_EXPORT void sw_manual_seed_thread(uint64_t seed) {
+  auto& generator = thread_generator();
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  generator.set_current_seed(seed);
+}
+
 SW_EXPORT void sw_manual_seed(uint64_t seed) {
-  {
-    auto& generator = thread_generator();
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    generator.set_current_seed(seed);
-  }
+  sw_manual_seed_thread(seed);
   // CUDA generators (and any code outside the shim) stay seeded as torch.manual_seed does.
   at::manual_seed(seed);
 }

@@ -16,6 +16,15 @@ SW_EXPORT const char* sw_version() { return TORCH_VERSION; }
 SW_EXPORT void sw_set_num_threads(int n) { at::set_num_threads(n); }
 SW_EXPORT int sw_get_num_threads() { return at::get_num_threads(); }
 
+// Runs body(0), …, body(tasks − 1) on an OpenMP team of `threads` (task i on thread i mod
+// threads). Inside the team libtorch's kernels and the OpenMP BLAS see a parallel region and run
+// single-threaded, so each task uses one core however the process's thread count is set. The body
+// must not throw.
+SW_EXPORT void sw_parallel_tasks(int tasks, int threads, void (*body)(int)) {
+#pragma omp parallel for num_threads(threads) schedule(static, 1)
+  for (int task = 0; task < tasks; ++task) body(task);
+}
+
 SW_EXPORT int sw_cuda_device_count() {
   return at::globalContext().hasCUDA() ? static_cast<int>(at::detail::getCUDAHooks().getNumGPUs()) : 0;
 }

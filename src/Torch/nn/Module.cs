@@ -112,8 +112,12 @@ public static partial class torch
             {
                 foreach (var (_, p) in _parameters) p.Dispose();
                 foreach (var (_, m) in _modules) m.Dispose();
+                DisposeCaches();
                 GC.SuppressFinalize(this);
             }
+
+            /// <summary>Frees tensors a module keeps besides its parameters (constant masks and the like).</summary>
+            protected virtual void DisposeCaches() { }
         }
 
         public abstract class Module<T, TResult>(string name) : Module(name)

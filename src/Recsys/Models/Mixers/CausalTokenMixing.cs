@@ -29,6 +29,9 @@ public sealed class CausalTokenMixing : TokenMixer
         RegisterComponents();
     }
 
+    /// <summary>Padding slots feed GELU(b1) ≠ 0 into the second layer, so they reach real slots.</summary>
+    public override bool SupportsTrimmedWindows => false;
+
     public override Tensor forward(MixerInput input)
     {
         var u = input.Normalized * input.KeepMask;

@@ -21,6 +21,10 @@ public sealed class FactorizedPositionalAttention : SoftmaxAttentionMixer
     public Tensor R1 => _left;
     public Tensor R2 => _right;
 
-    protected override Tensor Logits(MixerInput input) =>
-        (_left.matmul(_right.transpose(-2, -1)) / (Math.Sqrt(Options.HeadDim) * Options.Temperature)).unsqueeze(0);
+    protected override Tensor Logits(MixerInput input)
+    {
+        var left = _left.narrow(-2, input.Offset, input.Length);
+        var right = _right.narrow(-2, input.Offset, input.Length);
+        return (left.matmul(right.transpose(-2, -1)) / (Math.Sqrt(Options.HeadDim) * Options.Temperature)).unsqueeze(0);
+    }
 }

@@ -35,7 +35,7 @@ public sealed class FixedPatternAttention : AttentionMixer
             Pattern.Linear when Options.FixedIndex == "relative" =>
                 // Slots counted from the first real item: with left padding, cumsum(m) is that count.
                 input.KeepMask.squeeze(-1).cumsum(1).view(input.Batch, 1, 1, n),
-            Pattern.Linear => arange(1, n + 1, dtype: float32, device: device).view(1, 1, 1, n),
+            Pattern.Linear => arange(input.Offset + 1, input.Offset + n + 1, dtype: float32, device: device).view(1, 1, 1, n),
             Pattern.Exponential => ExponentialDecay(n, device),
             _ => throw new InvalidOperationException(),
         };

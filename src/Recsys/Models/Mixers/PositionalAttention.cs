@@ -19,5 +19,6 @@ public sealed class PositionalAttention : SoftmaxAttentionMixer
     public Tensor R => _positions;
 
     protected override Tensor Logits(MixerInput input) =>
-        (_positions / (Math.Sqrt(Options.HeadDim) * Options.Temperature)).unsqueeze(0);
+        (_positions.narrow(-2, input.Offset, input.Length).narrow(-1, input.Offset, input.Length)
+         / (Math.Sqrt(Options.HeadDim) * Options.Temperature)).unsqueeze(0);
 }
