@@ -33,6 +33,26 @@ public class DocExamplesTests
         Assert.Equal(new long[] { 2, 2 }, shape);
     }
 
+    /// <summary>docs/torch.md, "Tasks side by side".</summary>
+    [Fact]
+    public void Tasks_side_by_side()
+    {
+        float[] Run()
+        {
+            var sums = new float[2];
+            parallel_tasks(2, 2, i =>
+            {
+                using var scope = NewDisposeScope();
+                manual_seed_thread(i + 1);
+                sums[i] = randn([1000]).sum().item<float>();
+            });
+            return sums;
+        }
+        var first = Run();
+        Assert.Equal(first, Run());
+        Assert.NotEqual(first[0], first[1]);
+    }
+
     [Fact]
     public void A_model()
     {

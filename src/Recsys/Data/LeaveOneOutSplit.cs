@@ -64,6 +64,10 @@ public sealed class LeaveOneOutSplit
         FillLeftPadded(train[1..], target);
     }
 
+    /// <summary>Items before the held-out one at this stage (the evaluation window holds the last n of them).</summary>
+    public int EvalHistoryLength(int user, EvalStage stage) =>
+        _dataset.SequenceLength(user) - (stage == EvalStage.Test ? 1 : 2);
+
     /// <summary>Fills the evaluation input (the last n = input.Length items before the target) and returns the target item.</summary>
     public long FillEvalWindow(int user, EvalStage stage, Span<long> input)
     {

@@ -50,6 +50,36 @@ public sealed class FullRankingEvaluatorTests
         Assert.Equal(RankingMetrics.FromRanks([4, 2, 7]).Values, metrics.Values);
     }
 
+    /// <summary>The evaluator batches users by history length, trims windows where the model allows
+    /// and runs batches side by side: none of that may move a rank against the plain computation
+    /// (every user's full window through the model, one at a time).</summary>
+    [Theory]
+    [InlineData("fparec")]
+    [InlineData("sasrec")]
+    [InlineData("token_mixing")]
+    public void Length_ordered_trimmed_batches_give_the_ranks_of_full_windows(string id)
+    {
+        var split = Sweeps.Recsys.Tests.Training.TinyTraining.Generated();
+        using var model = TinyModels.Create(TinyModels.Options(id, maxLen: 24) with { Items = split.ItemCount });
+        var users = split.EvaluatedUsers.Take(120).Reverse().ToArray();
+
+        var ranks = new FullRankingEvaluator(split, batchSize: 7).Ranks(model, EvalStage.Test, users);
+
+        model.eval();
+        using var noGrad = Sweeps.Torch.torch.no_grad();
+        var plain = users.Select(user =>
+        {
+            using var scope = Sweeps.Torch.torch.NewDisposeScope();
+            var window = new long[24];
+            var target = split.FillEvalWindow(user, EvalStage.Test, window) - 1;
+            var last = model.call(Sweeps.Torch.torch.tensor(window, 1, 24)).select(1, 23);
+            var scores = last.matmul(model.ItemTable.narrow(0, 1, split.ItemCount).t()).select(0, 0).data<float>();
+            return (long)scores.Count(score => score > scores[target]);
+        }).ToArray();
+        Assert.Equal(plain, ranks);
+        Assert.True(plain.Distinct().Count() > 5, "ranks should vary across users");
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
