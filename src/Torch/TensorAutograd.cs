@@ -4,6 +4,21 @@ namespace Sweeps.Torch;
 
 public static partial class torch
 {
+    public static class autograd
+    {
+        /// <summary>d output / d input for each input (null where an input does not reach the output),
+        /// leaving the inputs' <c>grad</c> untouched (torch.autograd.grad with allow_unused).</summary>
+        public static unsafe Tensor?[] grad(Tensor output, IReadOnlyList<Tensor> inputs)
+        {
+            var handles = inputs.Select(t => t.Handle).ToArray();
+            var results = new IntPtr[handles.Length];
+            fixed (IntPtr* inputPointers = handles)
+            fixed (IntPtr* resultPointers = results)
+                TorchException.Check(NativeMethods.sw_autograd_grad(output.Handle, inputPointers, handles.Length, resultPointers));
+            return results.Select(h => h == IntPtr.Zero ? null : new Tensor(h)).ToArray();
+        }
+    }
+
     public partial class Tensor
     {
         public bool requires_grad
@@ -34,6 +49,10 @@ public static partial class torch
         public void zero_grad() => TorchException.Check(NativeMethods.sw_zero_grad(Handle));
 
         public void backward() => TorchException.Check(NativeMethods.sw_backward(Handle));
+
+        /// <summary>grad += <paramref name="gradient"/>, or grad = a copy of it when there is none (a
+        /// project extension: PyTorch writes <c>p.grad += g</c>).</summary>
+        public void accumulate_grad_(Tensor gradient) => TorchException.Check(NativeMethods.sw_accumulate_grad(Handle, gradient.Handle));
 
         public Tensor detach() => new(NativeMethods.sw_detach(Handle));
     }

@@ -25,6 +25,7 @@ public sealed class EpochRunner : IDisposable
     private readonly TrainingBatch[] _shards;
     private readonly NextItemLoss _loss;
     private readonly bool _trim;
+    private readonly nn.Parameter[] _parameters;
 
     public EpochRunner(SequentialRecommender model, LeaveOneOutSplit split, TrainingOptions options, Device device)
     {
@@ -33,7 +34,8 @@ public sealed class EpochRunner : IDisposable
         _device = device;
         model.to(device);
         model.train();
-        Optimizer = new optim.Adam(model.parameters(), options.LearningRate, 0.9, 0.98, 1e-8, options.WeightDecay);
+        _parameters = model.parameters().ToArray();
+        Optimizer = new optim.Adam(_parameters, options.LearningRate, 0.9, 0.98, 1e-8, options.WeightDecay);
         _sampler = new UserSampler(split.TrainableUsers, options.Batch, options.Sampler != "permutation");
         _shards = Enumerable.Range(0, options.StepShards)
             .Select(_ => new TrainingBatch(split, options.Batch, model.Options.MaxLen)).ToArray();
@@ -83,16 +85,19 @@ public sealed class EpochRunner : IDisposable
         ScoredTargets += targets;
         Optimizer.zero_grad();
         var losses = new double[parts.Length];
-        RunShards(parts.Length, s => losses[s] = ShardForwardBackward(_shards[s], negatives[s], targets, EpochSeed.For(stepSeed, s)));
+        var gradients = new Tensor?[parts.Length][];
+        RunShards(parts.Length, s => (losses[s], gradients[s]) = ShardForwardBackward(_shards[s], negatives[s], targets, EpochSeed.For(stepSeed, s)));
+        AccumulateInShardOrder(gradients);
         Optimizer.step();
         return losses.Sum();
     }
 
-    /// <summary>Adds this shard's gradient, weighted by its share of the step's targets, and
-    /// returns its weighted loss.</summary>
-    private double ShardForwardBackward(TrainingBatch shard, long[]? negatives, int stepTargets, int seed)
+    /// <summary>This shard's loss and gradient, weighted by its share of the step's targets. The
+    /// gradient is returned rather than accumulated by backward: shards end in any order, and
+    /// float sums of three or more in varying order would differ in their last bits.</summary>
+    private (double Loss, Tensor?[] Gradients) ShardForwardBackward(TrainingBatch shard, long[]? negatives, int stepTargets, int seed)
     {
-        if (shard.TargetCount == 0) return 0;
+        if (shard.TargetCount == 0) return (0, []);
         using var scope = NewDisposeScope();
         manual_seed_thread(seed);
         var items = tensor(shard.Input[..(shard.Rows * shard.Length)], shard.Rows, shard.Length).to(_device);
@@ -101,8 +106,20 @@ public sealed class EpochRunner : IDisposable
         var negativeItems = negatives is null ? null : tensor(negatives).to(_device);
         var value = _loss.Compute(_model, _model.call(items), positions, targets, negativeItems)
                     * ((double)shard.TargetCount / stepTargets);
-        value.backward();
-        return value.item<double>();
+        var gradients = autograd.grad(value, _parameters);
+        foreach (var gradient in gradients) gradient?.DetachFromDisposeScope();
+        return (value.item<double>(), gradients);
+    }
+
+    private void AccumulateInShardOrder(Tensor?[][] gradients)
+    {
+        foreach (var shard in gradients)
+            for (var i = 0; i < shard.Length; i++)
+            {
+                if (shard[i] is not { } gradient) continue;
+                _parameters[i].accumulate_grad_(gradient);
+                gradient.Dispose();
+            }
     }
 
     private void RunShards(int count, Action<int> shard)

@@ -39,6 +39,8 @@ internal static unsafe class NativeMethods
     [DllImport(Library)] internal static extern IntPtr sw_grad(IntPtr t);
     [DllImport(Library)] internal static extern int sw_zero_grad(IntPtr t);
     [DllImport(Library)] internal static extern int sw_backward(IntPtr t);
+    [DllImport(Library)] internal static extern unsafe int sw_autograd_grad(IntPtr output, IntPtr* inputs, int count, IntPtr* results);
+    [DllImport(Library)] internal static extern int sw_accumulate_grad(IntPtr t, IntPtr g);
     [DllImport(Library)] internal static extern int sw_set_grad_enabled(int enabled);
     [DllImport(Library)] internal static extern int sw_is_grad_enabled();
 

@@ -1,7 +1,10 @@
 // Creation, metadata, data transfer and autograd state of tensors.
 #include "shim.h"
 
+#include <torch/csrc/autograd/autograd.h>
+
 #include <cstring>
+#include <vector>
 
 using namespace sweeps;
 
@@ -104,6 +107,27 @@ SW_EXPORT int sw_zero_grad(TH t) {
 }
 
 SW_EXPORT int sw_backward(TH t) { SW_STATUS(t->backward();) }
+
+// d output / d inputs[i] into results[i] (null where an input does not reach the output), without
+// touching the inputs' accumulated gradients.
+SW_EXPORT int sw_autograd_grad(TH output, TH* inputs, int count, TH* results) {
+  SW_STATUS({
+    std::vector<at::Tensor> leaves;
+    for (int i = 0; i < count; ++i) leaves.push_back(*inputs[i]);
+    auto grads = torch::autograd::grad({*output}, leaves, /*grad_outputs=*/{}, /*retain_graph=*/false,
+                                       /*create_graph=*/false, /*allow_unused=*/true);
+    for (int i = 0; i < count; ++i) results[i] = grads[i].defined() ? wrap(grads[i]) : nullptr;
+  })
+}
+
+// t.grad += g (t.grad = a copy of g when there is none).
+SW_EXPORT int sw_accumulate_grad(TH t, TH g) {
+  SW_STATUS({
+    at::NoGradGuard no_grad;
+    auto& grad = t->mutable_grad();
+    if (grad.defined()) grad.add_(*g); else grad = g->detach().clone();
+  })
+}
 
 SW_EXPORT int sw_set_grad_enabled(int enabled) {
   bool previous = at::GradMode::is_enabled();

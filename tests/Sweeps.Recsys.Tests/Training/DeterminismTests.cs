@@ -29,6 +29,36 @@ public sealed class DeterminismTests
         Assert.NotEqual(first.Curve.Select(r => r.Loss), other.Curve.Select(r => r.Loss));
     }
 
+    /// <summary>More shards than cores: shards finish in varying order, and their gradients must
+    /// still be summed in one order.</summary>
+    [Fact]
+    public void Three_shards_on_two_cores_give_the_same_outcome_twice()
+    {
+        var model = TinyTraining.Model("fparec", _split);
+        var options = TinyTraining.Options(epochs: 4) with { EvalEvery = 2, StepShards = 3 };
+        OutcomeAssert.Same(TinyTraining.Train(model, _split, options), TinyTraining.Train(model, _split, options));
+    }
+
+    /// <summary>Every shard and every evaluation batch runs on one core whatever the process's
+    /// thread count, so a job gives the same numbers on one thread as on all of them.</summary>
+    [Fact]
+    public void The_outcome_does_not_depend_on_the_thread_count()
+    {
+        var model = TinyTraining.Model("sasrec", _split);
+        var options = TinyTraining.Options(epochs: 4) with { EvalEvery = 2 };
+        var threads = Sweeps.Torch.torch.get_num_threads();
+        var expected = TinyTraining.Train(model, _split, options);
+        Sweeps.Torch.torch.set_num_threads(threads > 1 ? 1 : 2);
+        try
+        {
+            OutcomeAssert.Same(expected, TinyTraining.Train(model, _split, options));
+        }
+        finally
+        {
+            Sweeps.Torch.torch.set_num_threads(threads);
+        }
+    }
+
     [Fact]
     public void A_diverging_loss_stops_the_run_as_a_non_retryable_failure()
     {
