@@ -17,8 +17,10 @@ public static partial class torch
     public static int get_num_threads() => NativeMethods.sw_get_num_threads();
 
     /// <summary>Runs body(0), …, body(tasks − 1) side by side on <paramref name="threads"/> cores (a
-    /// project extension): every operation inside a task runs on that task's core alone. The first
-    /// exception of a task (in task order) is rethrown once all have ended.</summary>
+    /// project extension): every operation inside a task runs on that task's core alone, even when
+    /// there is a single task. With one thread the tasks run one after the other on the calling
+    /// thread. Either way every task runs, and the first exception (in task order) is rethrown at
+    /// the end.</summary>
     public static void parallel_tasks(int tasks, int threads, Action<int> body)
     {
         var errors = new Exception?[tasks];
@@ -27,7 +29,10 @@ public static partial class torch
             try { body(i); }
             catch (Exception e) { errors[i] = e; }
         };
-        NativeMethods.sw_parallel_tasks(tasks, Math.Max(1, threads), Marshal.GetFunctionPointerForDelegate(task));
+        if (threads <= 1)
+            for (var i = 0; i < tasks; i++) task(i);
+        else
+            NativeMethods.sw_parallel_tasks(tasks, Math.Max(2, Math.Min(threads, tasks)), Marshal.GetFunctionPointerForDelegate(task));
         GC.KeepAlive(task);
         if (errors.FirstOrDefault(e => e is not null) is { } error) ExceptionDispatchInfo.Throw(error);
     }

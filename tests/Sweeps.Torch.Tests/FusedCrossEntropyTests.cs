@@ -50,12 +50,18 @@ public class FusedCrossEntropyTests
         var table = randn([3000, 12]);
         var target = randint(0, 3000, [200]);
         Func<Tensor, Tensor, Tensor> loss = (h, e) => F.fused_softmax_cross_entropy(h, e, target, 64);
-        var all = LossAndGradients(hidden, table, loss);
-        var one = new (float Loss, Tensor Hidden, Tensor Table)[1];
-        parallel_tasks(2, 2, i => { if (i == 0) one[0] = LossAndGradients(hidden, table, loss); });
+        (float Loss, float[] Hidden, float[] Table) Values()
+        {
+            using var taskScope = NewDisposeScope(); // scopes are per thread
+            var (value, gradHidden, gradTable) = LossAndGradients(hidden, table, loss);
+            return (value, gradHidden.data<float>(), gradTable.data<float>());
+        }
+        var all = Values();
+        var one = new (float Loss, float[] Hidden, float[] Table)[1];
+        parallel_tasks(1, 2, _ => one[0] = Values());
         Assert.Equal(all.Loss, one[0].Loss);
-        Assert.Equal(all.Hidden.data<float>(), one[0].Hidden.data<float>());
-        Assert.Equal(all.Table.data<float>(), one[0].Table.data<float>());
+        Assert.Equal(all.Hidden, one[0].Hidden);
+        Assert.Equal(all.Table, one[0].Table);
     }
 
     [Fact]

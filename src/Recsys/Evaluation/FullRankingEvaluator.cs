@@ -35,9 +35,7 @@ public sealed class FullRankingEvaluator(LeaveOneOutSplit split, int batchSize =
         }
         try
         {
-            var sideBySide = model.ItemTable.device.Type == DeviceType.CPU ? Math.Min(batches, get_num_threads()) : 1;
-            if (sideBySide > 1) parallel_tasks(batches, sideBySide, RankBatch);
-            else for (var batch = 0; batch < batches; batch++) RankBatch(batch);
+            parallel_tasks(batches, model.ItemTable.device.Type == DeviceType.CPU ? get_num_threads() : 1, RankBatch);
         }
         finally
         {

@@ -12,10 +12,11 @@ namespace Sweeps.Recsys.Training;
 /// A step's batch is cut into <see cref="TrainingOptions.StepShards"/> shards of users
 /// (<see cref="ShardPlan"/>), each run forward and backward on its own and weighted by its share of
 /// the batch's target slots, so the gradient is the batch's. When the model allows it, each shard's
-/// windows are cut to its longest history, and the shards group users of similar length. On CPU the shards run side by side, one core each: a step is a
-/// few hundred small operations on a (B, n, d) batch, and libtorch spreads each one across cores
-/// with a fork and a join that cost about as much as the work. A shard's numbers do not depend on
-/// which core ran it or on what the other shards did.</summary>
+/// windows are cut to its longest history, and the shards group users of similar length. On CPU
+/// the shards run side by side, one core each: a step is a few hundred small operations on a
+/// (B, n, d) batch, and libtorch spreads each one across cores with a fork and a join that cost
+/// about as much as the work. A shard's numbers do not depend on which core ran it or on what the
+/// other shards did.</summary>
 public sealed class EpochRunner : IDisposable
 {
     private readonly SequentialRecommender _model;
@@ -86,7 +87,8 @@ public sealed class EpochRunner : IDisposable
         Optimizer.zero_grad();
         var losses = new double[parts.Length];
         var gradients = new Tensor?[parts.Length][];
-        RunShards(parts.Length, s => (losses[s], gradients[s]) = ShardForwardBackward(_shards[s], negatives[s], targets, EpochSeed.For(stepSeed, s)));
+        parallel_tasks(parts.Length, _device.Type == DeviceType.CPU ? get_num_threads() : 1,
+            s => (losses[s], gradients[s]) = ShardForwardBackward(_shards[s], negatives[s], targets, EpochSeed.For(stepSeed, s)));
         AccumulateInShardOrder(gradients);
         Optimizer.step();
         return losses.Sum();
@@ -120,17 +122,6 @@ public sealed class EpochRunner : IDisposable
                 _parameters[i].accumulate_grad_(gradient);
                 gradient.Dispose();
             }
-    }
-
-    private void RunShards(int count, Action<int> shard)
-    {
-        var sideBySide = _device.Type == DeviceType.CPU ? Math.Min(count, get_num_threads()) : 1;
-        if (sideBySide > 1)
-        {
-            parallel_tasks(count, sideBySide, shard);
-            return;
-        }
-        for (var s = 0; s < count; s++) shard(s);
     }
 
     public void Dispose() => Optimizer.Dispose();
