@@ -26,7 +26,8 @@ struct Layout {
   int64_t rows, items, dim, row_block, blocks, blocks_per_stripe, stripes;
 
   Layout(const at::Tensor& hidden, const at::Tensor& table, int64_t row_block_)
-      : rows(hidden.size(0)), items(table.size(0)), dim(table.size(1)), row_block(row_block_) {
+      : rows(hidden.size(0)), items(table.size(0)), dim(table.size(1)),
+        row_block(std::clamp<int64_t>(row_block_, 1, hidden.size(0))) {
     blocks = (items + kItemBlock - 1) / kItemBlock;
     blocks_per_stripe = (blocks + kMaxStripes - 1) / kMaxStripes;
     stripes = (blocks + blocks_per_stripe - 1) / blocks_per_stripe;
@@ -36,8 +37,8 @@ struct Layout {
   int64_t end_item(int64_t stripe) const { return std::min(items, (stripe + 1) * blocks_per_stripe * kItemBlock); }
 };
 
-// Calls visit(tile, first_row, row_count, first_item, item_count) for every tile of one stripe,
-// with tile = H[rows] E[items]ᵀ freshly computed into a buffer of this call.
+// Calls visit(tile, first_row, row_count, first_item, item_count, item_rows) for every tile of one
+// stripe, with tile = H[rows] E[items]ᵀ freshly computed into a buffer of this call.
 template <typename Visit>
 void for_each_tile(const Layout& layout, const at::Tensor& hidden, const at::Tensor& table, int64_t stripe, Visit visit) {
   auto buffer = at::empty({layout.row_block * kItemBlock}, hidden.options());
@@ -61,7 +62,7 @@ sweeps::FusedLossAndGradients sweeps::fused_cross_entropy_cpu_tiled(const at::Te
   const auto hidden = hidden_in.detach().contiguous();
   const auto table = table_in.detach().contiguous();
   const auto target = target_in.to(at::kLong).contiguous();
-  const Layout layout(hidden, table, std::max<int64_t>(1, row_block));
+  const Layout layout(hidden, table, row_block);
   const int64_t rows = layout.rows;
   TORCH_CHECK(target.min().item<int64_t>() >= 0 && target.max().item<int64_t>() < layout.items,
               "target class out of range [0, ", layout.items, ")");
