@@ -1,6 +1,7 @@
 using Sweeps.Cli.Commands.Bench;
 using Sweeps.Recsys.Data;
 using Sweeps.Recsys.Models;
+using Sweeps.Recsys.Training;
 
 namespace Sweeps.Cli.Tests;
 
@@ -22,7 +23,7 @@ public sealed class TrainBenchmarkTests
     [Fact]
     public void Times_whole_epochs_and_an_evaluation_pass()
     {
-        var result = TrainBenchmark.Run(Dataset(), Shape("fparec"), warmupSteps: 1, epochs: 1, evaluate: true);
+        var result = TrainBenchmark.Run(Dataset(), Shape("fparec"), new TrainingOptions { Seed = 1 }, warmupSteps: 1, epochs: 1, evaluate: true);
 
         Assert.Equal((int)Math.Ceiling(300 / 128.0), result.StepsPerEpoch);
         Assert.True(result.SecondsPerEpoch > 0);
@@ -35,8 +36,8 @@ public sealed class TrainBenchmarkTests
     public void Content_attention_counts_the_query_and_key_work_that_positional_attention_skips()
     {
         var path = Dataset();
-        var positional = TrainBenchmark.Run(path, Shape("fparec"), warmupSteps: 0, epochs: 1, evaluate: false);
-        var content = TrainBenchmark.Run(path, Shape("sasrec"), warmupSteps: 0, epochs: 1, evaluate: false);
+        var positional = TrainBenchmark.Run(path, Shape("fparec"), new TrainingOptions { Seed = 1 }, warmupSteps: 0, epochs: 1, evaluate: false);
+        var content = TrainBenchmark.Run(path, Shape("sasrec"), new TrainingOptions { Seed = 1 }, warmupSteps: 0, epochs: 1, evaluate: false);
 
         Assert.Null(positional.EvalSeconds);
         Assert.True(content.UsefulGflopPerEpoch > positional.UsefulGflopPerEpoch,

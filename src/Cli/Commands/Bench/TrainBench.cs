@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Sweeps.Recsys.Models;
+using Sweeps.Recsys.Training;
 
 namespace Sweeps.Cli.Commands.Bench;
 
@@ -19,15 +20,17 @@ public static class TrainBench
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps first.", DefaultValueFactory = _ => 20 };
         var epochs = new Option<int>("--epochs") { Description = "Timed epochs.", DefaultValueFactory = _ => 2 };
         var noEval = new Option<bool>("--no-eval") { Description = "Skip the evaluation pass." };
+        var stepShards = new Option<int>("--step-shards") { Description = "Shards per step (the step_shards option).", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var command = new Command("train", "Training and evaluation speed of one model on one dataset.")
         {
-            dataset, model, maxlen, k, dropout, warmup, epochs, noEval, json,
+            dataset, model, maxlen, k, dropout, warmup, epochs, noEval, stepShards, json,
         };
         command.SetAction(parse =>
         {
             var shape = new ModelOptions { Model = parse.GetValue(model)!, Items = 0, MaxLen = parse.GetValue(maxlen), K = parse.GetValue(k), Dropout = parse.GetValue(dropout) };
-            var r = TrainBenchmark.Run(parse.GetValue(dataset)!, shape, parse.GetValue(warmup), parse.GetValue(epochs), !parse.GetValue(noEval));
+            var training = new TrainingOptions { Seed = 1, StepShards = parse.GetValue(stepShards) };
+            var r = TrainBenchmark.Run(parse.GetValue(dataset)!, shape, training, parse.GetValue(warmup), parse.GetValue(epochs), !parse.GetValue(noEval));
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(r, new JsonSerializerOptions { WriteIndented = true }));

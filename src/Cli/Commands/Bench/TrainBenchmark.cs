@@ -25,11 +25,10 @@ public sealed record TrainBenchmarkResult(
 
 public static class TrainBenchmark
 {
-    public static TrainBenchmarkResult Run(string datasetPath, ModelOptions shape, int warmupSteps, int epochs, bool evaluate)
+    public static TrainBenchmarkResult Run(string datasetPath, ModelOptions shape, TrainingOptions training, int warmupSteps, int epochs, bool evaluate)
     {
         var split = LeaveOneOutSplit.Create(new DatasetLoader(DatasetCache.Default()).Load(datasetPath));
         var options = shape with { Items = split.ItemCount };
-        var training = new TrainingOptions { Seed = 1 };
         torch.manual_seed(1);
         using var model = ModelFactory.Create(options);
         using var runner = new EpochRunner(model, split, training, Device.CPU);
