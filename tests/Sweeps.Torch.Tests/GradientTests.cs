@@ -158,7 +158,7 @@ public class GradientTests
     [Fact]
     public void Fused_cross_entropy_gradients_match_finite_differences_for_both_inputs()
     {
-        var target = tensor(new long[] { 4, 0, 2, 4, 1 });
+        using var target = tensor(new long[] { 4, 0, 2, 4, 1 });
         GradientCheck.Assert(h => F.fused_softmax_cross_entropy(h, Constant([6, 3], 24), target, chunkRows: 2), [5, 3]);
         GradientCheck.Assert(e => F.fused_softmax_cross_entropy(Constant([5, 3], 25), e, target, chunkRows: 2), [6, 3]);
     }
