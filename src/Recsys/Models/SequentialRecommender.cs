@@ -38,6 +38,7 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
             _ffn = new FeedForward(options);
         }
         _finalNorm = new nn.LayerNorm(options.Hidden, LayerNormEps);
+        AcceptsTrimmedWindows = options.Padding != "ref_padding" && _blocks.All(block => block.Mixer.SupportsTrimmedWindows);
         _embeddingScale = Math.Sqrt(options.Hidden);
         RegisterComponents();
     }
@@ -53,8 +54,7 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
     /// window: real slots then compute exactly what they would in the full window. True when padding
     /// cannot reach real slots (strict padding and a mixer that ignores padding slots); training cuts
     /// each batch to its longest history then.</summary>
-    public bool AcceptsTrimmedWindows =>
-        Options.Padding != "ref_padding" && _blocks.All(block => block.Mixer.SupportsTrimmedWindows);
+    public bool AcceptsTrimmedWindows { get; }
 
     /// <summary>items (B, n) int64, left-padded with 0 → H (B, n, d); or (B, m) with m &lt; n, the
     /// last m slots, when <see cref="AcceptsTrimmedWindows"/>.</summary>

@@ -22,7 +22,6 @@ public sealed class TrainingBatch(LeaveOneOutSplit split, int batch, int maxLen)
     public int TargetCount => _positions.Count;
     public long[] Positions => [.. _positions];
     public long[] Targets => [.. _targets];
-    public int MaxLen => maxLen;
 
     /// <summary>Input slots a user's training window fills (its history, at most n).</summary>
     public int WindowLength(int user) => Math.Min(split.Train(user).Length - 1, maxLen);
