@@ -5,13 +5,13 @@ deps:
 	./scripts/install-deps.sh
 
 build: deps
-	dotnet build Sweeps.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
+	dotnet build Sweeps.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 demo: build
 	bin/sweeps run sweeps/smoke.yaml
 
 test: build
-	dotnet test Sweeps.slnx -c Release --no-build -nologo
+	dotnet test Sweeps.sln -c Release --no-build -nologo
 
 doctor: build
 	bin/sweeps doctor
