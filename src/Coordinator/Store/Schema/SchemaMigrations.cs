@@ -65,6 +65,9 @@ public static class SchemaMigrations
             ALTER TABLE jobs ADD COLUMN StartupMs REAL NULL;
             ALTER TABLE jobs ADD COLUMN ReportingMs REAL NULL;
             """),
+        new(3, "a sweep's request to keep its runs' final weights", """
+            ALTER TABLE sweeps ADD COLUMN KeepWeights INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
