@@ -20,7 +20,7 @@ public sealed class KeepTests
         var kept = SweepText.Parse(Base + "\nkeep: [weights]\n");
 
         Assert.Empty(plain.Keep);
-        Assert.Equal([KeptArtifact.Weights], kept.Keep);
+        Assert.Equal(KeptArtifact.Weights, Assert.Single(kept.Keep));
         Assert.Equal(GridExpander.Expand(plain).Select(j => j.Id), GridExpander.Expand(kept).Select(j => j.Id));
     }
 

@@ -27,12 +27,13 @@ public sealed class FigureTests
         Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
     }
 
-    /// <summary>Row 0 is drawn at the top, as in the paper's figures: the strongest cell of a matrix
-    /// shows up in the image's top half when it is in the first row, in the bottom half when in the last.</summary>
+    /// <summary>Row 0 is drawn at the top, as in the paper's figures, and the largest value brightest:
+    /// the brightest cell shows up in the image's top half when it is in the first row, in the bottom
+    /// half when in the last.</summary>
     [Theory]
     [InlineData(0, true)]
     [InlineData(3, false)]
-    public void The_strongest_cell_is_drawn_where_the_matrix_has_it(int row, bool inTopHalf)
+    public void The_brightest_cell_is_drawn_where_the_matrix_has_its_largest_value(int row, bool inTopHalf)
     {
         var matrix = new double[4, 4];
         matrix[row, 0] = 1;
@@ -44,7 +45,7 @@ public sealed class FigureTests
             for (var x = 0; x < bitmap.Width / 2; x++)
             {
                 var pixel = bitmap.GetPixel(x, y);
-                var strong = pixel.Blue > 80 && pixel.Red < 60 && pixel.Green < 90; // the dark end of the blue map
+                var strong = pixel.Red > 200 && pixel.Green > 180 && pixel.Blue < 100; // the bright (yellow) end of the colour map
                 if (strong && y < bitmap.Height / 2) top++;
                 else if (strong) bottom++;
             }

@@ -17,7 +17,7 @@ public sealed class InspectionTests
 
         for (var i = 0; i < 5; i++)
             for (var j = 0; j < 5; j++)
-                Assert.Equal(j <= i ? 1.0 / (i + 1) : 0, pattern[i, j], 6);
+                Assert.Equal(j <= i ? 1.0 / (i + 1) : 0, pattern[i, j], 1e-6);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class InspectionTests
         {
             var denominator = Enumerable.Range(0, i + 1).Sum(j => Math.Exp(r[i * 4 + j] / scale));
             for (var j = 0; j < 4; j++)
-                Assert.Equal(j <= i ? Math.Exp(r[i * 4 + j] / scale) / denominator : 0, layers[1][i, j], 5);
+                Assert.Equal(j <= i ? Math.Exp(r[i * 4 + j] / scale) / denominator : 0, layers[1][i, j], 1e-5);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed class InspectionTests
             for (var j = 0; j < 3; j++)
             {
                 var dot = p[2 * i] * p[2 * j] + p[2 * i + 1] * p[2 * j + 1];
-                Assert.Equal(j <= i ? Math.Exp(dot / Math.Sqrt(2)) : 0, correlation[i, j], 4);
+                Assert.Equal(j <= i ? Math.Exp(dot / Math.Sqrt(2)) : 0, correlation[i, j], 1e-4);
             }
     }
 

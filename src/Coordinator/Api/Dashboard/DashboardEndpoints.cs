@@ -35,14 +35,14 @@ public static class DashboardEndpoints
             await new SweepReports(store).BuildAsync(id, cancellationToken: ct).ConfigureAwait(false) is { } report
                 ? Results.Ok(new[] { ComparisonTableView.From(report) })
                 : Results.NotFound());
-        var figures = new SweepFigures(store, modelFigures);
+        var figures = new FigureCache(store, new SweepFigures(store, modelFigures));
         api.MapGet("/figures", async (string id, CancellationToken ct) =>
-            await figures.BuildAsync(id, ct).ConfigureAwait(false) is { } all
+            await figures.GetAsync(id, ct).ConfigureAwait(false) is { } all
                 ? Results.Ok(all.Select(f => new { name = f.Name, title = f.Title }))
                 : Results.NotFound());
         api.MapGet("/figures/{name}", async (string id, string name, CancellationToken ct) =>
         {
-            var all = await figures.BuildAsync(id, ct).ConfigureAwait(false);
+            var all = await figures.GetAsync(id, ct).ConfigureAwait(false);
             var (stem, svg) = name.EndsWith(".svg", StringComparison.Ordinal) ? (name[..^4], true)
                 : name.EndsWith(".png", StringComparison.Ordinal) ? (name[..^4], false) : (name, true);
             return all?.FirstOrDefault(f => f.Name == stem) is not { } figure ? Results.NotFound()

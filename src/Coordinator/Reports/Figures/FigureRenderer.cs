@@ -30,10 +30,11 @@ public static class FigureRenderer
     private static void DrawHeatmap(Plot plot, HeatmapFigure figure)
     {
         var heatmap = plot.Add.Heatmap(figure.Values);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
-        // ScottPlot puts row 0 at the bottom (y grows upwards); the paper's figures, like any matrix,
-        // have it at the top.
-        heatmap.FlipVertically = true;
+        // Brightest where the value is largest.
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        // The y axis points down, so row 0 is at the top, as in the paper's figures and any matrix,
+        // and the tick labels read as row numbers.
+        plot.Axes.InvertY();
         plot.Add.ColorBar(heatmap);
         plot.XLabel("key slot j");
         plot.YLabel("query slot i");
