@@ -32,7 +32,7 @@ public sealed class RecsysTrainingExecutor(DatasetLocator datasets, Device devic
         if (context.WeightsFile is { } weights) SaveWeights(model, weights);
         var manifest = new RunManifest(CodeVersion.Current, job.DatasetHash, job.ToCanonicalJson(), job.Seed, device.ToString(), torch.__version__);
         return new RunResult(job.Id, outcome.SelectedEpoch, outcome.Valid, outcome.Test, outcome.ParameterCount,
-            outcome.TrainSeconds, device.ToString(), outcome.Curve, manifest);
+            outcome.TrainSeconds, device.ToString(), outcome.Curve, manifest, outcome.TestRanks);
     }
 
     /// <summary>Written under a temporary name and renamed, so a kept weights file is never half-written.</summary>
