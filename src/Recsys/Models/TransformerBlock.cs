@@ -4,7 +4,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models;
 
-/// <summary>One block (MODELS.md §2.3). <c>sasrec_ref</c>: Z = LN(X); X = (Mix(Z, X) + Z) ⊙ m; then,
+/// <summary>One block (docs/models.md, Block). <c>sasrec_ref</c>: Z = LN(X); X = (Mix(Z, X) + Z) ⊙ m; then,
 /// with a per-block FFN, Z' = LN'(X); X = (Z' + FFN(Z')) ⊙ m. <c>prenorm</c>: X = X + Mix(LN(X));
 /// X = X + FFN(LN(X)), each ⊙ m (with <c>ref_padding</c>, no re-masking: see WithContentMasks).</summary>
 public sealed class TransformerBlock : nn.Module<MixerInput, Tensor>
@@ -45,7 +45,7 @@ public sealed class TransformerBlock : nn.Module<MixerInput, Tensor>
         return ((_prenorm ? x : z2) + _ffn.call(z2)) * m;
     }
 
-    /// <summary>The released code's padding (MODELS.md §2.8, K7): keys are masked where the block
+    /// <summary>The released code's padding (docs/models.md, Reference layout, K7): keys are masked where the block
     /// input is all zero, queries where LN(X) is, and nothing is re-masked between blocks — so once
     /// LN's β moves off zero, padding slots join the attention. Kept only for replica runs.</summary>
     private static MixerInput WithContentMasks(MixerInput input, Tensor z)
