@@ -62,7 +62,19 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
 
     /// <summary>items (B, n) int64, left-padded with 0 → H (B, n, d); or (B, m) with m &lt; n, the
     /// last m slots, when <see cref="AcceptsTrimmedWindows"/>.</summary>
-    public override Tensor forward(Tensor items)
+    public override Tensor forward(Tensor items) => Run(items, maps: null);
+
+    /// <summary>Every block's attention weights A (before dropout) for a batch of windows, as
+    /// forward computes them: (B or 1, h, n, n) per block, null for a block without attention
+    /// weights. For attention maps of a trained model; call it in eval mode.</summary>
+    public IReadOnlyList<Tensor?> AttentionMaps(Tensor items)
+    {
+        var maps = new List<Tensor?>();
+        Run(items, maps);
+        return maps;
+    }
+
+    private Tensor Run(Tensor items, List<Tensor?>? maps)
     {
         var length = items.size(1);
         var offset = Options.MaxLen - length;
@@ -79,7 +91,11 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
         var disallowed = future.logical_or(keep.logical_not().view(items.size(0), 1, 1, items.size(1)));
         var queryMask = m.unsqueeze(1);
         foreach (var block in _blocks)
-            x = block.call(new MixerInput(x, x, disallowed, queryMask, m, future) { Offset = offset });
+        {
+            var input = new MixerInput(x, x, disallowed, queryMask, m, future) { Offset = offset };
+            maps?.Add(block.AttentionWeights(input));
+            x = block.call(input);
+        }
 
         if (_ffn is not null)
         {

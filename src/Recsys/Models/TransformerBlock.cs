@@ -35,14 +35,27 @@ public sealed class TransformerBlock : nn.Module<MixerInput, Tensor>
     /// <summary>Takes X through <paramref name="input"/>.Raw (Normalized is filled here).</summary>
     public override Tensor forward(MixerInput input)
     {
-        var z = _norm.call(input.Raw);
-        if (_referencePadding) input = WithContentMasks(input, z);
+        input = Prepared(input);
         var m = input.KeepMask;
-        var x = _mixer.call(input with { Normalized = z });
+        var z = input.Normalized;
+        var x = _mixer.call(input);
         x = (_prenorm ? input.Raw + x : x + z) * m;
         if (_ffn is null) return x;
         var z2 = _ffnNorm!.call(x);
         return ((_prenorm ? x : z2) + _ffn.call(z2)) * m;
+    }
+
+    /// <summary>The attention weights this block's mixer uses on X (before dropout), or null for a
+    /// mixer without attention weights (token_mixing).</summary>
+    public Tensor? AttentionWeights(MixerInput input) =>
+        _mixer is AttentionMixer attention ? attention.Weights(Prepared(input)) : null;
+
+    /// <summary>The mixer's input for block input X: Z = LN(X), and the reference layout's masks.</summary>
+    private MixerInput Prepared(MixerInput input)
+    {
+        var z = _norm.call(input.Raw);
+        if (_referencePadding) input = WithContentMasks(input, z);
+        return input with { Normalized = z };
     }
 
     /// <summary>The released code's padding (docs/models.md, Reference layout, K7): keys are masked where the block
