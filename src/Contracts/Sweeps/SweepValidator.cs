@@ -144,7 +144,7 @@ internal sealed class SweepValidator(ErrorCollector errors, IDatasetResolver res
                     errors.Add(mark, $"'{option.Option.Key}' has several values but applies only with {condition}, " +
                                      $"and {condition.Key} takes other values in the same cell; give it one value there");
             }
-        foreach (var (mark, (option, wasReached)) in reached.Where(r => !r.Value.Reached))
+        foreach (var (mark, (option, _)) in reached.Where(r => !r.Value.Reached))
             errors.Add(mark, $"'{option.Option.Key}' applies only with {option.Option.OnlyWith}; no job of this sweep has that");
     }
 
