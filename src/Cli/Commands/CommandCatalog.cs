@@ -15,6 +15,7 @@ public static class CommandCatalog
         yield return RunCommand.Create();
         yield return StatusCommand.Create();
         yield return RerunCommand.Create();
+        yield return ReportCommand.Create();
         yield return ExportCommand.Create();
         yield return ImportCommand.Create();
         yield return ServeCommand.Create();
