@@ -35,7 +35,10 @@ internal sealed class SweepValidator(ErrorCollector errors, IDatasetResolver res
         var cells = plans.Select(p => CellPlanner.ToCell(p.Options, p.Dataset.Identity, p.Model, document.Seeds)).ToImmutableArray();
         if (!CheckSize(cells, document)) return null;
         return new SweepSpec(document.Name, errors.File, [.. datasets.Select(d => d.Identity)], [.. models.Select(m => m.Model)],
-            document.Seeds, [.. document.Tune.Select(t => t.Value)], document.Device, cells);
+            document.Seeds, [.. document.Tune.Select(t => t.Value)], document.Device, cells)
+        {
+            Keep = document.Keep,
+        };
     }
 
     private List<(Marked<string> Reference, DatasetIdentity Identity)> ResolveDatasets(IEnumerable<Marked<string>> references)

@@ -52,6 +52,9 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
     /// <summary>E, (V+1, d); row 0 is padding.</summary>
     public nn.Parameter ItemTable => _items;
 
+    /// <summary>P, (n, d), the learned position embeddings; null with <c>pe: none</c>.</summary>
+    public nn.Parameter? PositionTable => _positions;
+
     public IReadOnlyList<TransformerBlock> Blocks => _blocks;
 
     /// <summary>Whether forward takes windows shorter than n, read as the last slots of the full
