@@ -14,6 +14,7 @@ public static class CommandCatalog
         yield return DatasetsCommand.Create();
         yield return RunCommand.Create();
         yield return StatusCommand.Create();
+        yield return FiguresCommand.Create();
         yield return RerunCommand.Create();
         yield return ReportCommand.Create();
         yield return ExportCommand.Create();

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Sweeps.Cli.Commands.Orchestration;
+using Sweeps.Cli.Commands.Figures;
 using Sweeps.Coordinator.Api;
+using Sweeps.Coordinator.Api.Dashboard;
 using Sweeps.Coordinator.Store;
 using Sweeps.Worker.Execution;
 
@@ -33,8 +35,10 @@ public static class ServeCommand
             await using (engine)
             {
                 var reader = new YamlSweepReader(parse.GetValue(data)!, Environment.CurrentDirectory);
-                await using var server = await ApiServer.StartAsync(engine.Coordinator, reader, addresses, bearer, cancellationToken);
+                await using var server = await ApiServer.StartAsync(engine.Coordinator, reader, addresses, bearer, cancellationToken,
+                    new ModelFigures(sweepStore));
                 Console.WriteLine($"listening on {string.Join(", ", server.Addresses)}; re-queued {recovered} interrupted job(s)");
+                Console.WriteLine($"dashboard: {server.Addresses.First()}{DashboardEndpoints.PagePath}{(string.IsNullOrEmpty(bearer) ? "" : "#token=<token>")}");
                 try { await Task.Delay(Timeout.Infinite, cancellationToken); }
                 catch (OperationCanceledException) { Console.WriteLine("stopping"); }
             }

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.Reports;
+using Sweeps.Coordinator.Api.Dashboard;
+using Sweeps.Coordinator.Reports.Figures;
 using Sweeps.Coordinator.Submission;
 
 namespace Sweeps.Coordinator.Api;
@@ -26,8 +28,10 @@ public sealed class ApiServer : IAsyncDisposable
         _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
 
     /// <exception cref="InvalidOperationException">Non-loopback <paramref name="urls"/> without a token.</exception>
+    /// <param name="modelFigures">Figures drawn from trained weights for the dashboard; none when null.</param>
     public static async Task<ApiServer> StartAsync(SweepCoordinator coordinator, ISweepReader reader,
-        IReadOnlyCollection<string> urls, string? token, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string> urls, string? token, CancellationToken cancellationToken = default,
+        IModelFigureSource? modelFigures = null)
     {
         BindingPolicy.Enforce(urls, token);
         var builder = WebApplication.CreateSlimBuilder();
@@ -41,8 +45,10 @@ public sealed class ApiServer : IAsyncDisposable
         var app = builder.Build();
         app.Urls.Clear();
         foreach (var url in urls) app.Urls.Add(url);
-        if (!string.IsNullOrEmpty(token)) app.UseMiddleware<BearerTokenMiddleware>(token);
+        if (!string.IsNullOrEmpty(token))
+            app.UseWhen(context => !DashboardEndpoints.IsPage(context.Request), guarded => guarded.UseMiddleware<BearerTokenMiddleware>(token));
         Map(app, coordinator, reader);
+        DashboardEndpoints.Map(app, coordinator.Store, modelFigures);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new ApiServer(app);
     }

@@ -5,7 +5,11 @@ namespace Sweeps.Coordinator.Submission;
 /// <summary>A sweep as the coordinator receives it: its name (its identity), the text it came from,
 /// the dimensions chosen by validation, and its jobs — a lazy sequence, so a large grid is streamed
 /// into the store rather than held in memory.</summary>
-public sealed record SweepSubmission(string Name, string SourceText, IReadOnlyList<string> Tuned, IEnumerable<JobSpec> Jobs);
+public sealed record SweepSubmission(string Name, string SourceText, IReadOnlyList<string> Tuned, IEnumerable<JobSpec> Jobs)
+{
+    /// <summary>Its runs save their final weights beside the store (<c>keep: [weights]</c>).</summary>
+    public bool KeepWeights { get; init; }
+}
 
 /// <summary>What a submission changed: how many jobs it names, how many are new to the store, how many
 /// were already finished (and will not train again), and how many still have work to do.</summary>

@@ -1,3 +1,4 @@
+using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Queue.InProcess;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.Dispatch;
@@ -20,7 +21,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     {
         Coordinator = new SweepCoordinator(store, _transport, CoordinatorOptions.ForSlots(slots, retry));
         var checkpoints = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Path))!, "checkpoints");
-        var pool = new WorkerPool(_transport, executors, WorkerOptions.Local(slots, checkpoints));
+        var pool = new WorkerPool(_transport, executors, WorkerOptions.Local(slots, checkpoints) with { WeightsRoot = KeptWeights.RootOf(store.Path) });
         _workers = pool.RunAsync(_workersStopping.Token);
     }
 

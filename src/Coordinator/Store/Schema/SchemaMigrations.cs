@@ -68,6 +68,9 @@ public static class SchemaMigrations
         new(3, "per-user test ranks of a result, for paired significance tests", """
             ALTER TABLE results ADD COLUMN TestRanks BLOB NULL;
             """),
+        new(4, "a sweep's request to keep its runs' final weights", """
+            ALTER TABLE sweeps ADD COLUMN KeepWeights INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
