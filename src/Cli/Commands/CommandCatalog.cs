@@ -16,6 +16,7 @@ public static class CommandCatalog
         yield return StatusCommand.Create();
         yield return FiguresCommand.Create();
         yield return RerunCommand.Create();
+        yield return ReportCommand.Create();
         yield return ExportCommand.Create();
         yield return ImportCommand.Create();
         yield return ServeCommand.Create();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sweeps.Coordinator.Aggregation;
+using Sweeps.Coordinator.Reports;
 using Sweeps.Coordinator.Api.Dashboard;
 using Sweeps.Coordinator.Reports.Figures;
 using Sweeps.Coordinator.Submission;
@@ -35,7 +36,12 @@ public sealed class ApiServer : IAsyncDisposable
         BindingPolicy.Enforce(urls, token);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new HyperValueJsonConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         var app = builder.Build();
         app.Urls.Clear();
         foreach (var url in urls) app.Urls.Add(url);
@@ -73,6 +79,10 @@ public sealed class ApiServer : IAsyncDisposable
         api.MapGet("/sweeps/{id}/results", async (string id, CancellationToken ct) =>
             await new SweepReports(store).BuildAsync(id, cancellationToken: ct).ConfigureAwait(false) is { } report
                 ? Results.Ok(report)
+                : Results.NotFound());
+        api.MapGet("/sweeps/{id}/tables", async (string id, bool? withPaper, CancellationToken ct) =>
+            await new SweepTables(store).BuildAsync(id, withPaper: withPaper ?? false, cancellationToken: ct).ConfigureAwait(false) is { } tables
+                ? Results.Ok(tables)
                 : Results.NotFound());
     }
 
