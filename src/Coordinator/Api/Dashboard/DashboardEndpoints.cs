@@ -32,7 +32,7 @@ public static class DashboardEndpoints
         app.MapGet(PagePath, () => Results.Text(Page.Value, "text/html; charset=utf-8"));
         var api = app.MapGroup("/api/sweeps/{id}");
         api.MapGet("/events", (string id, HttpContext http) => StreamAsync(id, store, http));
-        api.MapGet("/tables", async (string id, CancellationToken ct) =>
+        api.MapGet("/table-views", async (string id, CancellationToken ct) =>
             await TablesAsync(store, id, ct).ConfigureAwait(false) is { } tables ? Results.Ok(tables) : Results.NotFound());
         var figures = new FigureCache(store, new SweepFigures(store, modelFigures));
         api.MapGet("/figures", async (string id, CancellationToken ct) =>
