@@ -65,6 +65,31 @@ public static class SchemaMigrations
             ALTER TABLE jobs ADD COLUMN StartupMs REAL NULL;
             ALTER TABLE jobs ADD COLUMN ReportingMs REAL NULL;
             """),
+        new(3, "attempt history with owners, replaced sweep revisions", """
+            CREATE TABLE attempts (
+                Token TEXT NOT NULL PRIMARY KEY,
+                JobId TEXT NOT NULL REFERENCES jobs (Id),
+                Number INTEGER NOT NULL,
+                Owner TEXT NOT NULL,
+                WorkerId TEXT NULL,
+                QueuedAtMs INTEGER NOT NULL,
+                StartedAtMs INTEGER NULL,
+                FinishedAtMs INTEGER NULL,
+                Outcome TEXT NULL,
+                Error TEXT NULL);
+            CREATE INDEX ix_attempts_job ON attempts (JobId, QueuedAtMs);
+            CREATE TABLE sweep_revisions (
+                SweepId TEXT NOT NULL,
+                Revision INTEGER NOT NULL,
+                SourceText TEXT NOT NULL,
+                ReplacedAtMs INTEGER NOT NULL,
+                PRIMARY KEY (SweepId, Revision));
+            CREATE TABLE sweep_revision_jobs (
+                SweepId TEXT NOT NULL,
+                Revision INTEGER NOT NULL,
+                JobId TEXT NOT NULL,
+                PRIMARY KEY (SweepId, Revision, JobId));
+            """),
     ];
 
     public static int Latest => All[^1].Version;
