@@ -127,7 +127,7 @@ public sealed partial class SweepStore
             if (failed.Kind == FailureKind.Interrupted)
             {
                 Close(attempt, AttemptOutcomes.Interrupted, failed.Error, failed.WorkerId);
-                ReturnToPending(job, $"interrupted at epoch {job.CurrentEpoch ?? 0}: {failed.Error}; resumes from its checkpoint");
+                ReturnToPending(job, $"interrupted{(job.CurrentEpoch is { } epoch ? $" at epoch {epoch}" : "")}: {failed.Error}; resumes from its checkpoint");
             }
             else
             {

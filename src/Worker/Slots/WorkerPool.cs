@@ -55,7 +55,7 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
         }
         try
         {
-            await RunAttemptAsync(delivery, workerId, receivedAt, attempt.Token).ConfigureAwait(false);
+            await RunAttemptAsync(delivery, workerId, receivedAt, attempt.Token, stopping).ConfigureAwait(false);
         }
         finally
         {
@@ -63,7 +63,7 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
         }
     }
 
-    private async Task RunAttemptAsync(JobDelivery delivery, string workerId, DateTimeOffset receivedAt, CancellationToken stopping)
+    private async Task RunAttemptAsync(JobDelivery delivery, string workerId, DateTimeOffset receivedAt, CancellationToken stopping, CancellationToken workerStopping)
     {
         var message = delivery.Message;
         var job = message.Job;
@@ -91,8 +91,10 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
             }
             catch (Exception e)
             {
-                outcome = new JobFailed(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(),
-                    FailureClassifier.Classify(e, stopping), $"{e.GetType().Name}: {e.Message}");
+                var kind = FailureClassifier.Classify(e, stopping);
+                var error = kind != FailureKind.Interrupted ? $"{e.GetType().Name}: {e.Message}"
+                    : workerStopping.IsCancellationRequested ? "the worker stopped" : "stopped at the coordinator's request";
+                outcome = new JobFailed(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), kind, error);
             }
         }
         await events.PublishAsync(outcome, unstoppable).ConfigureAwait(false);
