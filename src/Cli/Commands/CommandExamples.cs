@@ -21,7 +21,7 @@ public static class CommandExamples
         ["cancel"] = "sweeps cancel demo",
         ["retry"] = "sweeps retry demo --dead-lettered",
         ["rerun"] = "sweeps rerun 3f9a2c1b --data data",
-        ["serve"] = "SWEEPS_API_TOKEN=secret sweeps serve --urls http://0.0.0.0:5080 --workers 2",
+        ["serve"] = "sweeps serve --workers 2 --urls http://127.0.0.1:5080",
         ["bench"] = "sweeps bench orchestrator --jobs 1000",
         ["bench orchestrator"] = "sweeps bench orchestrator --jobs 1000 --workers 2",
         ["bench ops"] = "sweeps bench ops",
