@@ -60,7 +60,7 @@ public sealed partial class SignalTests
         using var folder = new SweepFolder();
         var file = folder.WriteNoopSweep("served", seeds: 1, sleepMs: 60_000);
         using var serve = CliProcess.Start(folder.Path, "serve", "--urls", "http://127.0.0.1:0", "--workers", "2");
-        await serve.WaitForOutputAsync("listening on", TimeSpan.FromSeconds(60));
+        await serve.WaitForOutputAsync("listening on", TimeSpan.FromSeconds(180));
         var address = ListeningOn().Match(serve.Output).Groups[1].Value;
         using (var http = new HttpClient { BaseAddress = new Uri(address) })
         {
@@ -87,7 +87,7 @@ public sealed partial class SignalTests
 
     internal static async Task WaitForAsync(string storePath, string sweepId, JobState state, int atLeast)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);

@@ -14,7 +14,7 @@ public sealed class StoreOwnershipTests
         using var folder = new SweepFolder();
         var file = folder.WriteNoopSweep("owned", seeds: 2, sleepMs: 1200);
         using var first = CliProcess.Start(folder.Path, "run", file, "--workers", "2", "--plain");
-        await first.WaitForOutputAsync("to run", TimeSpan.FromSeconds(60));
+        await first.WaitForOutputAsync("to run", TimeSpan.FromSeconds(180));
 
         var (code, _, error) = await CliProcess.RunAsync(folder.Path, "run", file, "--workers", "2");
         Assert.Equal(ExitCodes.StoreInUse, code);
@@ -25,7 +25,7 @@ public sealed class StoreOwnershipTests
         Assert.True(status.Code == 0, status.Error);
         Assert.Contains($"being run by run (pid {first.Id}", status.Output);
 
-        Assert.Equal(0, await first.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, await first.WaitAsync(TimeSpan.FromSeconds(180)));
         await using var store = SweepStore.OpenReadOnly(folder.StorePath);
         var jobs = await store.ListJobsAsync("owned");
         Assert.Equal(4, jobs.Count);

@@ -34,7 +34,7 @@ internal sealed class CliProcess : IDisposable
     public static async Task<(int Code, string Output, string Error)> RunAsync(string workingDirectory, params string[] args)
     {
         using var process = Start(workingDirectory, args);
-        return (await process.WaitAsync(TimeSpan.FromSeconds(60)), process.Output, process.Error);
+        return (await process.WaitAsync(TimeSpan.FromSeconds(180)), process.Output, process.Error);
     }
 
     public int Id => _process.Id;

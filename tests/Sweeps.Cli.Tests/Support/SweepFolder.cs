@@ -1,7 +1,7 @@
 namespace Sweeps.Cli.Tests.Support;
 
 /// <summary>A temporary folder with a tiny dataset (data/toy.txt) and sweep files of noop jobs.</summary>
-internal sealed class SweepFolder : IDisposable
+public sealed class SweepFolder : IDisposable
 {
     public SweepFolder()
     {
