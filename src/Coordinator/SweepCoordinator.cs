@@ -18,6 +18,7 @@ public sealed class SweepCoordinator : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Dispatcher _dispatcher;
     private readonly EventIngestor _ingestor;
+    private static readonly TimeSpan SettledCheckInterval = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource _dispatchStopping = new();
     private readonly CancellationTokenSource _ingestStopping = new();
     private Task _dispatching = Task.CompletedTask;
@@ -89,7 +90,9 @@ public sealed class SweepCoordinator : IAsyncDisposable
         return cancellation;
     }
 
-    /// <summary>Completes when every job of the sweep is settled (succeeded, dead-lettered or cancelled).</summary>
+    /// <summary>Completes when every job of the sweep is settled (succeeded, dead-lettered or cancelled).
+    /// Checked whenever the dispatcher goes idle, and every second besides: jobs of other sweeps can
+    /// keep it busy long after this one is done.</summary>
     public async Task WaitForSweepAsync(string sweepId, CancellationToken cancellationToken)
     {
         while (true)
@@ -98,7 +101,8 @@ public sealed class SweepCoordinator : IAsyncDisposable
             var sweep = await Store.GetSweepAsync(sweepId, cancellationToken).ConfigureAwait(false)
                         ?? throw new KeyNotFoundException($"no sweep '{sweepId}'");
             if (sweep.Counts.Where(c => c.Value > 0).All(c => JobStateMachine.IsSettled(c.Key))) return;
-            await idle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAny(idle, Task.Delay(SettledCheckInterval, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

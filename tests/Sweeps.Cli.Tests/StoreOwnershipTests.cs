@@ -35,7 +35,7 @@ public sealed class StoreOwnershipTests
             Assert.Equal(JobState.Succeeded, job.State);
             // One attempt each, all by the first run: nothing was handed out twice.
             Assert.Single(log.Attempts);
-            Assert.StartsWith($"run {first.Id}@", log.Attempts[0].Owner);
+            Assert.StartsWith($"run (pid {first.Id} on ", log.Attempts[0].Owner);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Queue;
 using Sweeps.Coordinator.StateMachine;
+using Sweeps.Coordinator.Store.Ownership;
 using Sweeps.Coordinator.Store.Rows;
 
 namespace Sweeps.Coordinator.Store;
@@ -19,14 +20,13 @@ public sealed partial class SweepStore
         {
             var owner = OwnerId;
             var interrupted = await db.Jobs.Where(j => j.State == JobState.Queued || j.State == JobState.Running)
-                .Where(j => !db.Attempts.Any(a => a.Token == j.AttemptToken && a.Owner == owner))
+                .Where(j => !db.Attempts.Any(a => a.JobId == j.Id && a.Token == j.AttemptToken && a.Owner == owner))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var tokens = interrupted.Select(j => j.AttemptToken).ToList();
-            var attempts = await db.Attempts.Where(a => tokens.Contains(a.Token)).ToDictionaryAsync(a => a.Token, cancellationToken).ConfigureAwait(false);
             foreach (var job in interrupted)
             {
-                var gone = job.AttemptToken is { } token && attempts.TryGetValue(token, out var attempt) ? attempt.Owner : "an earlier process";
-                Close(attempts.GetValueOrDefault(job.AttemptToken ?? ""), AttemptOutcomes.Interrupted, $"its owner ({gone}) is gone");
+                var attempt = job.AttemptToken is { } token ? await db.Attempts.FindAsync([job.Id, token], cancellationToken).ConfigureAwait(false) : null;
+                var gone = attempt is null ? "an earlier process" : StoreOwner.Describe(attempt.Owner);
+                Close(attempt, AttemptOutcomes.Interrupted, $"its owner, {gone}, is gone");
                 ReturnToPending(job, $"interrupted: {gone} stopped; resumes from its checkpoint");
             }
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -114,7 +114,7 @@ public sealed partial class SweepStore
             job.StartupMs = (timing.ExecutorStartedAt - timing.ReceivedAt).TotalMilliseconds;
             job.ReportingMs = Math.Max(0, now - timing.ExecutorFinishedAt.ToUnixTimeMilliseconds());
             job.QueueWaitMs ??= job.QueuedAtMs is { } queued ? Math.Max(0, timing.ReceivedAt.ToUnixTimeMilliseconds() - queued) : null;
-            Close(await db.Attempts.FindAsync([succeeded.AttemptToken], cancellationToken).ConfigureAwait(false), AttemptOutcomes.Succeeded, null, succeeded.WorkerId);
+            Close(await db.Attempts.FindAsync([succeeded.JobId, succeeded.AttemptToken], cancellationToken).ConfigureAwait(false), AttemptOutcomes.Succeeded, null, succeeded.WorkerId);
             db.Results.Add(ToRow(succeeded, now));
             db.Epochs.AddRange(succeeded.Result.Curve.Select(e => ToRow(succeeded.JobId, e)));
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -165,11 +165,11 @@ public sealed partial class SweepStore
         {
             var owner = OwnerId;
             var open = await db.Jobs.Where(j => j.State == JobState.Queued || j.State == JobState.Running)
-                .Where(j => db.Attempts.Any(a => a.Token == j.AttemptToken && a.Owner == owner))
+                .Where(j => db.Attempts.Any(a => a.JobId == j.Id && a.Token == j.AttemptToken && a.Owner == owner))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var job in open)
             {
-                Close(await db.Attempts.FindAsync([job.AttemptToken!], cancellationToken).ConfigureAwait(false), AttemptOutcomes.Interrupted, reason);
+                Close(await db.Attempts.FindAsync([job.Id, job.AttemptToken!], cancellationToken).ConfigureAwait(false), AttemptOutcomes.Interrupted, reason);
                 ReturnToPending(job, $"interrupted: {reason}; resumes from its checkpoint");
             }
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -213,7 +213,7 @@ public sealed partial class SweepStore
             var job = await db.Jobs.FindAsync([jobId], cancellationToken).ConfigureAwait(false);
             if (job is null || job.AttemptToken != attemptToken || job.State is not (JobState.Queued or JobState.Running))
                 return IngestOutcome.Stale;
-            var attempt = await db.Attempts.FindAsync([attemptToken], cancellationToken).ConfigureAwait(false);
+            var attempt = await db.Attempts.FindAsync([jobId, attemptToken], cancellationToken).ConfigureAwait(false);
             var outcome = change(job, attempt);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return outcome;

@@ -125,7 +125,7 @@ public sealed partial class SweepStore
                 {
                     stopped.Add(job.Id);
                     if (job.AttemptToken is { } token)
-                        Close(await db.Attempts.FindAsync([token], cancellationToken).ConfigureAwait(false), AttemptOutcomes.Cancelled, $"sweep '{sweepId}' cancelled");
+                        Close(await db.Attempts.FindAsync([job.Id, token], cancellationToken).ConfigureAwait(false), AttemptOutcomes.Cancelled, $"sweep '{sweepId}' cancelled");
                 }
                 Move(job, JobState.Cancelled);
                 job.FinishedAtMs = NowMs;

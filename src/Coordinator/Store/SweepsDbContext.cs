@@ -29,7 +29,7 @@ public sealed class SweepsDbContext(DbContextOptions<SweepsDbContext> options) :
         model.Entity<ResultRow>().ToTable("results").HasKey(r => r.JobId);
         model.Entity<EpochRow>().ToTable("epochs").HasKey(e => new { e.JobId, e.Epoch });
         model.Entity<SchemaVersionRow>().ToTable("schema_version").HasKey(v => v.Version);
-        model.Entity<AttemptRow>().ToTable("attempts").HasKey(a => a.Token);
+        model.Entity<AttemptRow>().ToTable("attempts").HasKey(a => new { a.JobId, a.Token });
         model.Entity<SweepRevisionRow>().ToTable("sweep_revisions").HasKey(r => new { r.SweepId, r.Revision });
         model.Entity<SweepRevisionJobRow>().ToTable("sweep_revision_jobs").HasKey(r => new { r.SweepId, r.Revision, r.JobId });
     }

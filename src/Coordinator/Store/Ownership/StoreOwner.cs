@@ -8,8 +8,13 @@ public sealed record StoreOwner(string Command, int ProcessId, string Host, Date
     public static StoreOwner Current(string command) =>
         new(command, Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow);
 
+    private const string SinceSeparator = " since ";
+
     /// <summary>Identifies this ownership in attempt rows: a process id alone is reused after a restart.</summary>
-    public string Id => $"{Command} {ProcessId}@{Host} {Since.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
+    public string Id => $"{this}{SinceSeparator}{Since.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The readable part of an <see cref="Id"/>: "run (pid 12 on host)".</summary>
+    public static string Describe(string id) => id.Split(SinceSeparator)[0];
 
     public override string ToString() => $"{Command} (pid {ProcessId} on {Host})";
 }

@@ -67,8 +67,8 @@ public static class SchemaMigrations
             """),
         new(3, "attempt history with owners, replaced sweep revisions", """
             CREATE TABLE attempts (
-                Token TEXT NOT NULL PRIMARY KEY,
                 JobId TEXT NOT NULL REFERENCES jobs (Id),
+                Token TEXT NOT NULL,
                 Number INTEGER NOT NULL,
                 Owner TEXT NOT NULL,
                 WorkerId TEXT NULL,
@@ -76,8 +76,8 @@ public static class SchemaMigrations
                 StartedAtMs INTEGER NULL,
                 FinishedAtMs INTEGER NULL,
                 Outcome TEXT NULL,
-                Error TEXT NULL);
-            CREATE INDEX ix_attempts_job ON attempts (JobId, QueuedAtMs);
+                Error TEXT NULL,
+                PRIMARY KEY (JobId, Token));
             CREATE TABLE sweep_revisions (
                 SweepId TEXT NOT NULL,
                 Revision INTEGER NOT NULL,
