@@ -5,6 +5,10 @@
 set -euo pipefail
 
 packages=(cmake g++ make libtorch-dev libopenblas0-openmp libtcmalloc-minimal4)
+if [ "${1:-}" = test ]; then
+  # The dashboard test drives Debian's chromium; Playwright is never let download a browser.
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

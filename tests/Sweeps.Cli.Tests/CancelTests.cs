@@ -24,7 +24,7 @@ public sealed class CancelTests
         var dir = Directory.CreateTempSubdirectory("sweeps-cancel-").FullName;
         var storePath = Path.Combine(dir, "sweeps.db");
         var alone = Noop("alone", sleepMs: 120_000);
-        var shared = Noop("shared", sleepMs: 6_000);
+        var shared = Noop("shared", sleepMs: 12_000);
         await using var store = SweepStore.OpenAsOwner(storePath, "test");
         await using var engine = new EmbeddedEngine(store, 2, ExecutorRegistry.WithBuiltIns(), CoordinatorOptions.ForSlots(2));
         await engine.StartAsync();
@@ -52,7 +52,7 @@ public sealed class CancelTests
         var sharedNow = (await store.ListJobsAsync("b")).Single();
         Assert.Equal(JobState.Running, sharedNow.State);
 
-        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
             await engine.Coordinator.WaitForSweepAsync("b", limit.Token);
         Assert.Equal(JobState.Succeeded, (await store.ListJobsAsync("b")).Single().State);
         var log = (await store.LoadJobLogAsync(alone.Id))!;

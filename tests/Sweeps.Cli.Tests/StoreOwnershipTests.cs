@@ -12,16 +12,17 @@ public sealed class StoreOwnershipTests
     public async Task A_second_run_on_a_busy_store_is_refused_and_the_first_trains_each_job_once()
     {
         using var folder = new SweepFolder();
-        var file = folder.WriteNoopSweep("owned", seeds: 2, sleepMs: 1200);
+        var file = folder.WriteNoopSweep("owned", seeds: 2, sleepMs: 8000);
         using var first = CliProcess.Start(folder.Path, "run", file, "--workers", "2", "--plain");
         await first.WaitForOutputAsync("to run", TimeSpan.FromSeconds(180));
 
-        var (code, _, error) = await CliProcess.RunAsync(folder.Path, "run", file, "--workers", "2");
+        // Both at once, while the first run is busy with its jobs.
+        var second = CliProcess.RunAsync(folder.Path, "run", file, "--workers", "2");
+        var status = await CliProcess.RunAsync(folder.Path, "status", "owned");
+        var (code, _, error) = await second;
         Assert.Equal(ExitCodes.StoreInUse, code);
         Assert.Contains($"is in use by run (pid {first.Id} on {Environment.MachineName})", error);
         Assert.DoesNotContain("   at ", error);
-
-        var status = await CliProcess.RunAsync(folder.Path, "status", "owned");
         Assert.True(status.Code == 0, status.Error);
         Assert.Contains($"being run by run (pid {first.Id}", status.Output);
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging.Console;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Cli.Terminal;
 using Sweeps.Coordinator;
+using Sweeps.Cli.Commands.Figures;
 using Sweeps.Coordinator.Api;
+using Sweeps.Coordinator.Api.Dashboard;
 using Sweeps.Coordinator.Store;
 
 namespace Sweeps.Cli.Commands;
@@ -59,10 +61,11 @@ public static class ServeCommand
             {
                 var reader = new YamlSweepReader(parse.GetValue(data)!, Environment.CurrentDirectory);
                 // Listening before recovery: a server that cannot bind leaves the store as it found it.
-                await using (var server = await ApiServer.StartAsync(engine.Coordinator, reader, addresses, bearer, signals.Stopping))
+                await using (var server = await ApiServer.StartAsync(engine.Coordinator, reader, addresses, bearer, signals.Stopping, new ModelFigures(sweepStore)))
                 {
                     var recovered = await engine.StartAsync();
                     Console.WriteLine($"listening on {string.Join(", ", server.Addresses)}; store {sweepStore.Path}; re-queued {recovered} interrupted job(s)");
+                    Console.WriteLine($"dashboard: {server.Addresses.First()}{DashboardEndpoints.PagePath}{(string.IsNullOrEmpty(bearer) ? "" : "#token=<token>")}");
                     try { await Task.Delay(Timeout.Infinite, signals.Stopping); }
                     catch (OperationCanceledException) { /* the signal to stop */ }
                     interrupted = engine.Coordinator.Board.Running.Count;

@@ -8,6 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.Store;
+using Sweeps.Coordinator.Reports;
+using Sweeps.Coordinator.Api.Dashboard;
+using Sweeps.Coordinator.Reports.Figures;
 using Sweeps.Coordinator.Submission;
 
 namespace Sweeps.Coordinator.Api;
@@ -26,19 +29,28 @@ public sealed class ApiServer : IAsyncDisposable
         _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
 
     /// <exception cref="InvalidOperationException">Non-loopback <paramref name="urls"/> without a token.</exception>
+    /// <param name="modelFigures">Figures drawn from trained weights for the dashboard; none when null.</param>
     public static async Task<ApiServer> StartAsync(SweepCoordinator coordinator, ISweepReader reader,
-        IReadOnlyCollection<string> urls, string? token, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string> urls, string? token, CancellationToken cancellationToken = default,
+        IModelFigureSource? modelFigures = null)
     {
         BindingPolicy.Enforce(urls, token);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, HostedByCallerLifetime>();
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new HyperValueJsonConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         var app = builder.Build();
         app.Urls.Clear();
         foreach (var url in urls) app.Urls.Add(url);
-        if (!string.IsNullOrEmpty(token)) app.UseMiddleware<BearerTokenMiddleware>(token);
+        if (!string.IsNullOrEmpty(token))
+            app.UseWhen(context => !DashboardEndpoints.IsPage(context.Request), guarded => guarded.UseMiddleware<BearerTokenMiddleware>(token));
         Map(app, coordinator, reader);
+        DashboardEndpoints.Map(app, coordinator.Store, modelFigures);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new ApiServer(app);
     }
@@ -83,6 +95,10 @@ public sealed class ApiServer : IAsyncDisposable
         api.MapGet("/sweeps/{id}/results", async (string id, CancellationToken ct) =>
             await new SweepReports(store).BuildAsync(id, cancellationToken: ct).ConfigureAwait(false) is { } report
                 ? Results.Ok(report)
+                : Results.NotFound());
+        api.MapGet("/sweeps/{id}/tables", async (string id, bool? withPaper, CancellationToken ct) =>
+            await new SweepTables(store).BuildAsync(id, withPaper: withPaper ?? false, cancellationToken: ct).ConfigureAwait(false) is { } tables
+                ? Results.Ok(tables)
                 : Results.NotFound());
     }
 

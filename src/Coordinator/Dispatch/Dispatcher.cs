@@ -111,7 +111,7 @@ public sealed class Dispatcher
         var attempt = await _store.MarkQueuedAsync(job.Spec.Id, token, stopping).ConfigureAwait(false);
         if (attempt is null) return;
         var outcome = _waiters.Open(job.Spec.Id, token);
-        await _queue.PublishAsync(new JobMessage(job.Spec, token, attempt.Value, _clock.GetUtcNow()), stopping).ConfigureAwait(false);
+        await _queue.PublishAsync(new JobMessage(job.Spec, token, attempt.Value, _clock.GetUtcNow()) { KeepWeights = job.KeepWeights }, stopping).ConfigureAwait(false);
         switch (await outcome.WaitAsync(stopping).ConfigureAwait(false))
         {
             case AttemptOutcome.Failed failed:

@@ -44,9 +44,14 @@ public sealed partial class SweepStore
                 // limit instead of sorting every pending job on each call.
                 .OrderBy(j => j.CreatedAtMs)
                 .Take(limit)
-                .Select(j => new { j.SpecJson, j.Attempts })
+                .Select(j => new
+                {
+                    j.SpecJson,
+                    j.Attempts,
+                    KeepWeights = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.KeepWeights)),
+                })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return rows.Select(r => new DispatchableJob(JobSpec.FromCanonicalJson(r.SpecJson), r.Attempts)).ToList();
+            return rows.Select(r => new DispatchableJob(JobSpec.FromCanonicalJson(r.SpecJson), r.Attempts) { KeepWeights = r.KeepWeights }).ToList();
         }, cancellationToken);
 
     /// <summary>Pending → Queued under a fresh attempt token.</summary>
@@ -234,6 +239,7 @@ public sealed partial class SweepStore
             Device = result.Device,
             ManifestJson = JsonSerializer.Serialize(result.Manifest),
             RecordedAtMs = now,
+            TestRanks = result.TestRanks is null ? null : RankCodec.Encode(result.TestRanks),
         };
     }
 

@@ -42,6 +42,21 @@ public sealed partial class SweepStore
                 r.Valid is null ? null : MetricJson.Read(r.Valid), r.Test is null ? null : MetricJson.Read(r.Test))).ToList();
         }, cancellationToken);
 
+    /// <summary>Per-user test ranks of the sweep's results that kept them, by config and seed: read only
+    /// for significance tests, apart from the outcomes, since they are the bulk of a result.</summary>
+    public Task<IReadOnlyDictionary<(string ConfigId, int Seed), int[]>> LoadTestRanksAsync(string sweepId, CancellationToken cancellationToken = default) =>
+        WithContextAsync<IReadOnlyDictionary<(string ConfigId, int Seed), int[]>>(async db =>
+        {
+            var rows = await (from link in db.SweepJobs.AsNoTracking()
+                              where link.SweepId == sweepId
+                              join job in db.Jobs on link.JobId equals job.Id
+                              join result in db.Results on job.Id equals result.JobId
+                              where result.TestRanks != null
+                              select new { job.ConfigId, job.Seed, result.TestRanks })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.ToDictionary(r => (r.ConfigId, r.Seed), r => RankCodec.Decode(r.TestRanks!));
+        }, cancellationToken);
+
     /// <summary>A job by its id or an unambiguous prefix of it (ids are long hashes; people type prefixes).</summary>
     public Task<StoredJob?> FindJobAsync(string idOrPrefix, CancellationToken cancellationToken = default) =>
         WithReadContextAsync(async db =>

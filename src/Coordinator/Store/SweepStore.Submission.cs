@@ -37,6 +37,7 @@ public sealed partial class SweepStore
             sweep.SourceText = submission.SourceText;
             sweep.TunedJson = JsonSerializer.Serialize(submission.Tuned);
             sweep.Cancelled = false;
+            sweep.KeepWeights = submission.KeepWeights;
             sweep.UpdatedAtMs = now;
             await db.SweepJobs.Where(l => l.SweepId == submission.Name).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,11 @@ namespace Sweeps.Coordinator.Submission;
 /// <param name="Replace">Whether a different file may take over an existing sweep's name (the old job
 /// list is kept as a revision).</param>
 public sealed record SweepSubmission(string Name, string SourceText, IReadOnlyList<string> Tuned, IEnumerable<JobSpec> Jobs,
-    long? JobCount = null, bool Replace = false);
+    long? JobCount = null, bool Replace = false)
+{
+    /// <summary>Its runs save their final weights beside the store (<c>keep: [weights]</c>).</summary>
+    public bool KeepWeights { get; init; }
+}
 
 /// <summary>What a submission changed: how many jobs it names, how many are new to the store, how many
 /// were already finished (and will not train again), and how many still have work to do.</summary>

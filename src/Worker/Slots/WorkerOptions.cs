@@ -1,3 +1,6 @@
+using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Queue;
+
 namespace Sweeps.Worker.Slots;
 
 /// <param name="Slots">Jobs this worker runs at once.</param>
@@ -11,4 +14,12 @@ public sealed record WorkerOptions(int Slots, string CheckpointRoot, string Work
         new(slots, checkpointRoot, $"{Environment.MachineName}/{Environment.ProcessId}", TimeSpan.FromSeconds(30));
 
     public string CheckpointDirectory(string jobId) => Path.Combine(CheckpointRoot, jobId);
+
+    /// <summary>Folder of kept weights (see <see cref="KeptWeights"/>); null on a
+    /// worker that keeps none.</summary>
+    public string? WeightsRoot { get; init; }
+
+    /// <summary>The weights file of a job whose message asks for it, when this worker keeps weights.</summary>
+    public string? WeightsFile(JobMessage message) =>
+        message.KeepWeights && WeightsRoot is not null ? KeptWeights.FileIn(WeightsRoot, message.Job.Id) : null;
 }

@@ -76,7 +76,10 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
             try
             {
                 var executor = executors.Resolve(job.Model);
-                var context = new JobExecutionContext(options.CheckpointDirectory(job.Id), progress, message.Attempt, workerId);
+                var context = new JobExecutionContext(options.CheckpointDirectory(job.Id), progress, message.Attempt, workerId)
+                {
+                    WeightsFile = options.WeightsFile(message),
+                };
                 var executorStartedAt = _clock.GetUtcNow();
                 var result = await executor.ExecuteAsync(job, context, stopping).ConfigureAwait(false);
                 outcome = new JobSucceeded(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), result,

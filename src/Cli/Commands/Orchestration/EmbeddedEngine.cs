@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Queue.InProcess;
 using Sweeps.Coordinator;
+using Sweeps.Coordinator.Dispatch;
 using Sweeps.Coordinator.Store;
 using Sweeps.Worker.Execution;
 using Sweeps.Worker.Slots;
@@ -21,7 +23,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     {
         Coordinator = new SweepCoordinator(store, _transport, options, logger);
         var checkpoints = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Path))!, "checkpoints");
-        var pool = new WorkerPool(_transport, executors, WorkerOptions.Local(slots, checkpoints));
+        var pool = new WorkerPool(_transport, executors, WorkerOptions.Local(slots, checkpoints) with { WeightsRoot = KeptWeights.RootOf(store.Path) });
         _workers = pool.RunAsync(_workersStopping.Token);
     }
 
@@ -30,6 +32,15 @@ public sealed class EmbeddedEngine : IAsyncDisposable
 
     /// <returns>How many jobs interrupted by an earlier owner of the store were re-queued.</returns>
     public Task<int> StartAsync() => Coordinator.StartAsync();
+
+    /// <summary>An engine with the default options for <paramref name="slots"/>, started.</summary>
+    /// <returns>The engine and how many interrupted jobs of an earlier run it re-queued.</returns>
+    public static async Task<(EmbeddedEngine Engine, int Recovered)> StartAsync(SweepStore store, int slots, ExecutorRegistry executors,
+        RetryOptions? retry = null)
+    {
+        var engine = new EmbeddedEngine(store, slots, executors, CoordinatorOptions.ForSlots(slots, retry));
+        return (engine, await engine.StartAsync().ConfigureAwait(false));
+    }
 
     /// <summary>Dispatch stops first (nothing new is handed out), then the workers (running jobs are
     /// interrupted), then the transport (ending the event stream), then the coordinator, which ingests

@@ -65,7 +65,13 @@ public static class SchemaMigrations
             ALTER TABLE jobs ADD COLUMN StartupMs REAL NULL;
             ALTER TABLE jobs ADD COLUMN ReportingMs REAL NULL;
             """),
-        new(3, "attempt history with owners, replaced sweep revisions", """
+        new(3, "per-user test ranks of a result, for paired significance tests", """
+            ALTER TABLE results ADD COLUMN TestRanks BLOB NULL;
+            """),
+        new(4, "a sweep's request to keep its runs' final weights", """
+            ALTER TABLE sweeps ADD COLUMN KeepWeights INTEGER NOT NULL DEFAULT 0;
+            """),
+        new(5, "attempt history with owners, replaced sweep revisions", """
             CREATE TABLE attempts (
                 JobId TEXT NOT NULL REFERENCES jobs (Id),
                 Token TEXT NOT NULL,
