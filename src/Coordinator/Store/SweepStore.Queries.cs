@@ -45,7 +45,7 @@ public sealed partial class SweepStore
     /// <summary>Per-user test ranks of the sweep's results that kept them, by config and seed: read only
     /// for significance tests, apart from the outcomes, since they are the bulk of a result.</summary>
     public Task<IReadOnlyDictionary<(string ConfigId, int Seed), int[]>> LoadTestRanksAsync(string sweepId, CancellationToken cancellationToken = default) =>
-        WithContextAsync<IReadOnlyDictionary<(string ConfigId, int Seed), int[]>>(async db =>
+        WithReadContextAsync<IReadOnlyDictionary<(string ConfigId, int Seed), int[]>>(async db =>
         {
             var rows = await (from link in db.SweepJobs.AsNoTracking()
                               where link.SweepId == sweepId
