@@ -53,7 +53,9 @@ public sealed class ApiTests
         var tables = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api/report?withPaper=true");
         Assert.Equal("Datasets", tables[0].GetProperty("kind").GetString());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await http.PostAsync("/api/sweeps/api/cancel", null)).StatusCode);
+        var cancel = await http.PostAsync("/api/sweeps/api/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(3, (await cancel.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelled").GetArrayLength());
         var after = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api");
         Assert.All(after.GetProperty("jobs").EnumerateArray(), j => Assert.Equal("Cancelled", j.GetProperty("state").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/api/sweeps/missing/cancel", null)).StatusCode);
