@@ -4,8 +4,12 @@ namespace Sweeps.Coordinator;
 
 /// <param name="MaxInFlight">Jobs dispatched but not finished, at most; twice the worker slots keeps
 /// every slot fed without building a queue that a cancel would have to chase.</param>
-public sealed record CoordinatorOptions(int MaxInFlight, RetryOptions Retry, TimeProvider Clock)
+/// <param name="MaxSubmissionJobs">Jobs one submission may name; a larger sweep is refused before
+/// anything is written (a typo in a grid can multiply it by thousands).</param>
+public sealed record CoordinatorOptions(int MaxInFlight, RetryOptions Retry, TimeProvider Clock, long MaxSubmissionJobs = CoordinatorOptions.DefaultMaxSubmissionJobs)
 {
-    public static CoordinatorOptions ForSlots(int slots, RetryOptions? retry = null) =>
-        new(Math.Max(2, slots * 2), retry ?? new RetryOptions(), TimeProvider.System);
+    public const long DefaultMaxSubmissionJobs = 100_000;
+
+    public static CoordinatorOptions ForSlots(int slots, RetryOptions? retry = null, long maxSubmissionJobs = DefaultMaxSubmissionJobs) =>
+        new(Math.Max(2, slots * 2), retry ?? new RetryOptions(), TimeProvider.System, maxSubmissionJobs);
 }

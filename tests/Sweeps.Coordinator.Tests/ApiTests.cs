@@ -50,10 +50,12 @@ public sealed class ApiTests
         Assert.Equal(1, results.GetProperty("configs").GetArrayLength());
         // Hyperparameters as plain JSON values, not the struct's members.
         Assert.Equal(50, results.GetProperty("configs")[0].GetProperty("parameters").GetProperty("maxlen").GetInt32());
-        var tables = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api/tables?withPaper=true");
+        var tables = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api/report?withPaper=true");
         Assert.Equal("Datasets", tables[0].GetProperty("kind").GetString());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await http.PostAsync("/api/sweeps/api/cancel", null)).StatusCode);
+        var cancel = await http.PostAsync("/api/sweeps/api/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(3, (await cancel.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelled").GetArrayLength());
         var after = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api");
         Assert.All(after.GetProperty("jobs").EnumerateArray(), j => Assert.Equal("Cancelled", j.GetProperty("state").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/api/sweeps/missing/cancel", null)).StatusCode);

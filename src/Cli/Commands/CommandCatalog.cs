@@ -14,6 +14,9 @@ public static class CommandCatalog
         yield return DatasetsCommand.Create();
         yield return RunCommand.Create();
         yield return StatusCommand.Create();
+        yield return LogsCommand.Create();
+        yield return CancelCommand.Create();
+        yield return RetryCommand.Create();
         yield return FiguresCommand.Create();
         yield return RerunCommand.Create();
         yield return ReportCommand.Create();

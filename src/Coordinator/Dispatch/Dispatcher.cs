@@ -15,6 +15,7 @@ public sealed class Dispatcher
 
     private readonly SweepStore _store;
     private readonly IJobQueue _queue;
+    private readonly IStopRequestStream _stopRequests;
     private readonly AttemptWaiters _waiters;
     private readonly RetryOptions _retry;
     private readonly ResiliencePipeline _pipeline;
@@ -25,10 +26,11 @@ public sealed class Dispatcher
     private readonly WakeSignal _wake = new();
     private TaskCompletionSource _idle = NewIdle();
 
-    public Dispatcher(SweepStore store, IJobQueue queue, AttemptWaiters waiters, RetryOptions retry, int maxInFlight, TimeProvider clock, ILogger logger)
+    public Dispatcher(SweepStore store, IQueueTransport transport, AttemptWaiters waiters, RetryOptions retry, int maxInFlight, TimeProvider clock, ILogger logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
-        (_store, _queue, _waiters, _retry, _maxInFlight, _clock, _logger) = (store, queue, waiters, retry, maxInFlight, clock, logger);
+        (_store, _queue, _stopRequests, _waiters, _retry, _maxInFlight, _clock, _logger) =
+            (store, transport.Jobs, transport.StopRequests, waiters, retry, maxInFlight, clock, logger);
         _pipeline = JobRetryPipeline.Build(retry, failure => new ValueTask(_store.ScheduleRetryAsync(failure.JobId)));
     }
 
@@ -44,6 +46,7 @@ public sealed class Dispatcher
     {
         while (!stopping.IsCancellationRequested)
         {
+            await StopCancelledElsewhereAsync(stopping).ConfigureAwait(false);
             var free = _maxInFlight - _inFlight.Count;
             var batch = free > 0 ? await NextBatchAsync(free, stopping).ConfigureAwait(false) : [];
             foreach (var job in batch)
@@ -116,10 +119,31 @@ public sealed class Dispatcher
         }
     }
 
-    /// <summary>Stops following cancelled jobs; their in-flight attempts' reports will be stale.</summary>
-    public void Abandon(IEnumerable<string> jobIds)
+    /// <summary>Stops following cancelled jobs and asks the workers to stop their attempts; any report
+    /// those attempts still send is stale.</summary>
+    public async Task StopAsync(IEnumerable<string> jobIds, string reason)
     {
-        foreach (var jobId in jobIds) _waiters.Abandon(jobId, "cancelled");
+        foreach (var jobId in jobIds)
+            if (_waiters.Abandon(jobId, reason) is { } token)
+                await _stopRequests.PublishAsync(new StopRequest(jobId, token, reason), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>A `sweeps cancel` in another process changes only the store; the jobs it cancelled that
+    /// this dispatcher follows are found here, within a poll interval, and stopped.</summary>
+    private async Task StopCancelledElsewhereAsync(CancellationToken stopping)
+    {
+        if (_inFlight.IsEmpty) return;
+        try
+        {
+            var cancelled = await _store.CancelledAmongAsync(_inFlight.Keys.ToList(), stopping).ConfigureAwait(false);
+            if (cancelled.Count == 0) return;
+            _logger.LogInformation("stopping {Count} job(s) whose sweep was cancelled: {JobIds}", cancelled.Count, string.Join(" ", cancelled.Select(id => id[..Math.Min(12, id.Length)])));
+            await StopAsync(cancelled, "sweep cancelled").ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "could not check for cancelled jobs; checking again");
+        }
     }
 
     /// <summary>Waits for the attempts being followed to wind down after <c>stopping</c> fired.</summary>

@@ -38,7 +38,10 @@ public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, Live
         {
             case JobStarted started:
                 if (Count(await store.ApplyStartedAsync(started, cancellationToken).ConfigureAwait(false)))
+                {
                     board.Started(started);
+                    logger.LogInformation("job {JobId} running on {WorkerId}", started.JobId, started.WorkerId);
+                }
                 break;
             case JobProgressed progressed:
                 if (board.Progressed(progressed, HeartbeatPersistInterval))
@@ -46,13 +49,22 @@ public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, Live
                 break;
             case JobSucceeded succeeded:
                 if (Count(await store.ApplySucceededAsync(succeeded, cancellationToken).ConfigureAwait(false)))
+                {
                     Finish(succeeded, new AttemptOutcome.Succeeded());
+                    logger.LogInformation("job {JobId} succeeded on {WorkerId}: epoch {Epoch} selected", succeeded.JobId, succeeded.WorkerId, succeeded.Result.SelectedEpoch);
+                }
                 break;
             case JobFailed failed:
                 if (Count(await store.ApplyFailedAsync(failed, cancellationToken).ConfigureAwait(false)))
+                {
+                    if (failed.Kind == FailureKind.Interrupted)
+                        logger.LogInformation("job {JobId} interrupted on {WorkerId}: {Error}", failed.JobId, failed.WorkerId, failed.Error);
+                    else
+                        logger.LogWarning("job {JobId} failed on {WorkerId} ({Kind}): {Error}", failed.JobId, failed.WorkerId, failed.Kind, failed.Error);
                     Finish(failed, failed.Kind == FailureKind.Interrupted
                         ? new AttemptOutcome.Abandoned("interrupted: " + failed.Error)
                         : new AttemptOutcome.Failed(failed.Kind, failed.Error));
+                }
                 break;
         }
     }

@@ -7,7 +7,7 @@ public sealed partial class SweepStore
 {
     /// <summary>The recorded training curve of every job of a sweep that has one, epochs in order.</summary>
     public Task<IReadOnlyList<JobCurve>> LoadCurvesAsync(string sweepId, CancellationToken cancellationToken = default) =>
-        WithContextAsync<IReadOnlyList<JobCurve>>(async db =>
+        WithReadContextAsync<IReadOnlyList<JobCurve>>(async db =>
         {
             var rows = await (from link in db.SweepJobs.AsNoTracking()
                               where link.SweepId == sweepId

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Queue.InProcess;
 using Sweeps.Coordinator;
@@ -17,9 +18,10 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     private readonly CancellationTokenSource _workersStopping = new();
     private readonly Task _workers;
 
-    private EmbeddedEngine(SweepStore store, int slots, ExecutorRegistry executors, RetryOptions retry)
+    /// <summary>Workers start at once (idle until a job comes); the coordinator waits for <see cref="StartAsync"/>.</summary>
+    public EmbeddedEngine(SweepStore store, int slots, ExecutorRegistry executors, CoordinatorOptions options, ILogger? logger = null)
     {
-        Coordinator = new SweepCoordinator(store, _transport, CoordinatorOptions.ForSlots(slots, retry));
+        Coordinator = new SweepCoordinator(store, _transport, options, logger);
         var checkpoints = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Path))!, "checkpoints");
         var pool = new WorkerPool(_transport, executors, WorkerOptions.Local(slots, checkpoints) with { WeightsRoot = KeptWeights.RootOf(store.Path) });
         _workers = pool.RunAsync(_workersStopping.Token);
@@ -28,18 +30,21 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     public SweepCoordinator Coordinator { get; }
     public SweepStore Store => Coordinator.Store;
 
+    /// <returns>How many jobs interrupted by an earlier owner of the store were re-queued.</returns>
+    public Task<int> StartAsync() => Coordinator.StartAsync();
+
+    /// <summary>An engine with the default options for <paramref name="slots"/>, started.</summary>
     /// <returns>The engine and how many interrupted jobs of an earlier run it re-queued.</returns>
     public static async Task<(EmbeddedEngine Engine, int Recovered)> StartAsync(SweepStore store, int slots, ExecutorRegistry executors,
         RetryOptions? retry = null)
     {
-        var engine = new EmbeddedEngine(store, slots, executors, retry ?? new RetryOptions());
-        var recovered = await engine.Coordinator.StartAsync().ConfigureAwait(false);
-        return (engine, recovered);
+        var engine = new EmbeddedEngine(store, slots, executors, CoordinatorOptions.ForSlots(slots, retry));
+        return (engine, await engine.StartAsync().ConfigureAwait(false));
     }
 
-    /// <summary>Dispatch stops first (nothing new is handed out), then the workers, then the transport
-    /// (ending the event stream), then the coordinator, which ingests the workers' last reports —
-    /// interrupted attempts go back to Pending — before it stops.</summary>
+    /// <summary>Dispatch stops first (nothing new is handed out), then the workers (running jobs are
+    /// interrupted), then the transport (ending the event stream), then the coordinator, which ingests
+    /// the workers' last reports — interrupted attempts go back to Pending — before it stops.</summary>
     public async ValueTask DisposeAsync()
     {
         await Coordinator.StopDispatchingAsync().ConfigureAwait(false);

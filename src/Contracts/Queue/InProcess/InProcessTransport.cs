@@ -8,14 +8,17 @@ public sealed class InProcessTransport : IQueueTransport
 {
     private readonly InProcessJobQueue _jobs = new();
     private readonly InProcessEventStream _events = new();
+    private readonly InProcessStopRequests _stopRequests = new();
 
     public IJobQueue Jobs => _jobs;
     public IJobEventStream Events => _events;
+    public IStopRequestStream StopRequests => _stopRequests;
 
     public ValueTask DisposeAsync()
     {
         _jobs.Complete();
         _events.Complete();
+        _stopRequests.Complete();
         return ValueTask.CompletedTask;
     }
 }
@@ -55,6 +58,20 @@ internal sealed class InProcessEventStream : IJobEventStream
         _channel.Writer.WriteAsync(jobEvent, cancellationToken);
 
     public IAsyncEnumerable<JobEvent> ReadAllAsync(CancellationToken cancellationToken) =>
+        _channel.Reader.ReadAllAsync(cancellationToken);
+
+    public void Complete() => _channel.Writer.TryComplete();
+}
+
+/// <summary>Stop requests for the one worker pool of an embedded run.</summary>
+internal sealed class InProcessStopRequests : IStopRequestStream
+{
+    private readonly Channel<StopRequest> _channel = Channel.CreateUnbounded<StopRequest>(new UnboundedChannelOptions { SingleReader = true });
+
+    public ValueTask PublishAsync(StopRequest request, CancellationToken cancellationToken) =>
+        _channel.Writer.WriteAsync(request, cancellationToken);
+
+    public IAsyncEnumerable<StopRequest> ReadAllAsync(CancellationToken cancellationToken) =>
         _channel.Reader.ReadAllAsync(cancellationToken);
 
     public void Complete() => _channel.Writer.TryComplete();
