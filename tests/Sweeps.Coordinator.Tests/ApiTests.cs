@@ -50,7 +50,7 @@ public sealed class ApiTests
         Assert.Equal(1, results.GetProperty("configs").GetArrayLength());
         // Hyperparameters as plain JSON values, not the struct's members.
         Assert.Equal(50, results.GetProperty("configs")[0].GetProperty("parameters").GetProperty("maxlen").GetInt32());
-        var tables = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api/tables?withPaper=true");
+        var tables = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api/report?withPaper=true");
         Assert.Equal("Datasets", tables[0].GetProperty("kind").GetString());
 
         var cancel = await http.PostAsync("/api/sweeps/api/cancel", null);

@@ -14,6 +14,7 @@ public static class ReportCommand
     private static readonly Dictionary<string, TableKind?> Tables = new(StringComparer.Ordinal)
     {
         ["all"] = null,
+        ["summary"] = null,
         ["datasets"] = TableKind.Datasets,
         ["comparison"] = TableKind.Comparison,
         ["ablation"] = TableKind.Ablation,
@@ -29,18 +30,20 @@ public static class ReportCommand
     public static Command Create()
     {
         var sweepId = new Argument<string>("sweep") { Description = "The sweep to report." };
-        var table = new Option<string>("--table") { Description = "Which table: datasets (2), comparison (3), ablation (4), k (5), blocks (6) or all.", DefaultValueFactory = _ => "all" };
+        var table = new Option<string>("--table") { Description = "Which table: datasets (2), comparison (3), ablation (4), k (5), blocks (6), all, or summary (the table `sweeps run` ends with).", DefaultValueFactory = _ => "all" };
         table.AcceptOnlyFromAmong([.. Tables.Keys]);
         var format = new Option<string[]>("--format") { Description = "md, latex, csv or html; repeat for several (with --out).", DefaultValueFactory = _ => ["md"], AllowMultipleArgumentsPerToken = true };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
         var output = new Option<string?>("--out") { Description = "Directory to write table<N>.<ext> files into; the terminal when absent." };
         var withPaper = new Option<bool>("--with-paper") { Description = "Show the paper's value and our difference in % beside each cell." };
         var std = new Option<bool>("--std") { Description = "Show the standard deviation over seeds." };
+        var wide = new Option<bool>("--wide") { Description = "With --table summary: every column, nothing cut to 80 columns." };
+        var json = new Option<bool>("--json") { Description = "With --table summary: the aggregated report as JSON." };
         var store = OrchestrationOptions.Store();
         var data = OrchestrationOptions.Data();
         var command = new Command("report", "The paper's tables (2–6) of a sweep, from the store: Markdown, LaTeX, CSV or HTML.")
         {
-            sweepId, table, format, output, withPaper, std, store, data,
+            sweepId, table, format, output, withPaper, std, wide, json, store, data,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,6 +54,11 @@ public static class ReportCommand
             {
                 Console.Error.WriteLine($"no sweep '{id}' in {sweepStore.Path}");
                 return 2;
+            }
+            if (parse.GetValue(table) == "summary")
+            {
+                Console.Write(parse.GetValue(json) ? ComparisonTable.RenderJson(report) + "\n" : ComparisonTable.Render(report, parse.GetValue(wide)));
+                return 0;
             }
             var kinds = Tables[parse.GetValue(table)!] is { } one ? [one] : ReportBuilder.Applicable(report);
             var figures = kinds.Contains(TableKind.Datasets)

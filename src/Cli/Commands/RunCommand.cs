@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Cli.Terminal;
 using Sweeps.Coordinator;
@@ -24,9 +23,11 @@ public static class RunCommand
         var maxJobs = new Option<long>("--max-jobs") { Description = "Expansions larger than this need --yes.", DefaultValueFactory = _ => 500 };
         var yes = new Option<bool>("--yes") { Description = "Run even a large expansion." };
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines (the default when output is redirected or NO_COLOR is set)." };
+        var wide = new Option<bool>("--wide") { Description = "The final table with every column, nothing cut to 80 columns." };
+        var json = new Option<bool>("--json") { Description = "The final table as JSON, for scripts." };
         var command = new Command("run", "Run a sweep in this process: coordinator and worker slots over an in-process queue. Ctrl-C stops it cleanly; run it again to resume.")
         {
-            file, store, workers, data, replace, maxJobs, yes, plain,
+            file, store, workers, data, replace, maxJobs, yes, plain, wide, json,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -72,9 +73,10 @@ public static class RunCommand
                 return ExitCodes.Ok;
             }
             var report = await new SweepReports(sweepStore).BuildAsync(submission.Name, cancellationToken: CancellationToken.None);
-            AnsiConsole.Write(ComparisonTable.Render(report!));
+            Console.Write(parse.GetValue(json) ? ComparisonTable.RenderJson(report!) + "\n" : ComparisonTable.Render(report!, parse.GetValue(wide)));
             var holes = report!.Incomplete.Count();
             if (holes > 0) Console.WriteLine($"{holes} config(s) incomplete: see `sweeps status {submission.Name}`");
+            if (!parse.GetValue(json)) Console.WriteLine($"this table again, without running anything: sweeps report {submission.Name} --table summary");
             return holes > 0 ? ExitCodes.Incomplete : ExitCodes.Ok;
         });
         return command;

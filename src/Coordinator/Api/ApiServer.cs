@@ -96,7 +96,7 @@ public sealed class ApiServer : IAsyncDisposable
             await new SweepReports(store).BuildAsync(id, cancellationToken: ct).ConfigureAwait(false) is { } report
                 ? Results.Ok(report)
                 : Results.NotFound());
-        api.MapGet("/sweeps/{id}/tables", async (string id, bool? withPaper, CancellationToken ct) =>
+        api.MapGet("/sweeps/{id}/report", async (string id, bool? withPaper, CancellationToken ct) =>
             await new SweepTables(store).BuildAsync(id, withPaper: withPaper ?? false, cancellationToken: ct).ConfigureAwait(false) is { } tables
                 ? Results.Ok(tables)
                 : Results.NotFound());

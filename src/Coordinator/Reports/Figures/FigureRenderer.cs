@@ -62,6 +62,7 @@ public static class FigureRenderer
         }
         plot.XLabel(figure.XLabel);
         plot.YLabel(figure.YLabel);
-        if (figure.Series.Count > 0) plot.ShowLegend();
+        // Beside the plot, not over it: a sweep's figure can carry a dozen lines.
+        if (figure.Series.Count > 0) plot.ShowLegend(Edge.Right);
     }
 }

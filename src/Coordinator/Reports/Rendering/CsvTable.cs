@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sweeps.Coordinator.Exchange;
 
 namespace Sweeps.Coordinator.Reports.Rendering;
 
@@ -13,14 +14,11 @@ public static class CsvTable
     {
         var text = new StringBuilder(Header).Append('\n');
         foreach (var cell in table.Rows.SelectMany(r => r.Cells))
-            text.Append(string.Join(',', [Quote(cell.Dataset), Quote(cell.Metric), Quote(cell.Model), Quote(cell.Config),
+            text.Append(string.Join(',', [CsvCells.Quote(cell.Dataset), CsvCells.Quote(cell.Metric), CsvCells.Quote(cell.Model), CsvCells.Quote(cell.Config),
                 Number(cell.Value), cell.Value is null ? "" : cell.N.ToString(CultureInfo.InvariantCulture),
                 Number(cell.Std), Number(cell.Paper)])).Append('\n');
         return text.ToString();
     }
 
     private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
-
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\n\r") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
