@@ -9,6 +9,9 @@ build: deps
 
 demo: build
 	bin/sweeps run sweeps/smoke.yaml
+	bin/sweeps report smoke --table all --out results/demo
+	bin/sweeps figures smoke --out results/demo
+	@echo "the demo's report (Markdown tables and figures) is in results/demo/"
 
 test: build
 	./scripts/install-deps.sh test

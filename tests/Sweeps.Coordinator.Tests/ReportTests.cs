@@ -103,6 +103,14 @@ public sealed class ReportTests(ReportStore fixture) : IClassFixture<ReportStore
     }
 
     [Fact]
+    public async Task Column_headers_name_only_what_varies_within_a_model()
+    {
+        var table = Assert.Single((await new SweepTables(_temp.Store).BuildAsync(ReportFixture.Presets, [TableKind.Comparison]))!);
+
+        Assert.Equal(["SASRec", "FPARec dropout=0.2", "FPARec dropout=0.5", "sasrec_author"], table.ColumnHeaders);
+    }
+
+    [Fact]
     public void Wilcoxon_signed_rank_matches_a_hand_computed_example_and_holm_steps_down()
     {
         // Differences 1, 2, 3, −4, 5, 6, 7, 8 (no ties): W+ = 32, mean 18, variance 51;

@@ -120,15 +120,23 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
                         paper.Find(number, dataset, metric, "fparec", $"{axis}={v}")))]);
     }
 
-    /// <summary>The table's columns (or lines): a model with the untuned hyperparameters that vary, less the table's axis.</summary>
+    /// <summary>The table's columns (or lines): a model with the untuned hyperparameters that vary, less the table's axis.
+    /// A header names only what varies among the same model's columns: options that differ between
+    /// models (a preset's loss or padding) are told apart by the model's name already.</summary>
     private IEnumerable<(string Model, ImmutableSortedDictionary<string, HyperValue> Others, string Header)> Columns(string? axis)
     {
         var keys = report.VaryingKeys.Where(k => k != axis).ToList();
-        return report.Selections
+        var columns = report.Selections
             .Select(s => (s.Model, Others: CellSource.Reported(s, report.SelectionMetric).Parameters.Where(p => keys.Contains(p.Key))
                 .ToImmutableSortedDictionary(StringComparer.Ordinal)))
             .DistinctBy(c => c.Model + "\u0000" + string.Join(",", c.Others.Select(p => $"{p.Key}={p.Value}")))
-            .Select(c => (c.Model, c.Others, Header: string.Join(" ", [PaperModels.Name(c.Model), .. c.Others.Select(p => $"{p.Key}={p.Value}")])));
+            .ToList();
+        return columns.Select(c =>
+        {
+            var siblings = columns.Where(o => o.Model == c.Model).ToList();
+            var named = c.Others.Where(p => siblings.Any(o => o.Others.GetValueOrDefault(p.Key) != p.Value));
+            return (c.Model, c.Others, Header: string.Join(" ", [PaperModels.Name(c.Model), .. named.Select(p => $"{p.Key}={p.Value}")]));
+        });
     }
 
     private ReportCell Cell(int table, string dataset, string metric, string model,
@@ -205,7 +213,7 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
     private IEnumerable<string> SelectionNotes(IReadOnlyList<ReportRow> rows)
     {
         var seeds = report.Configs.Select(c => c.ExpectedSeeds.Length).DefaultIfEmpty(0).Max();
-        yield return $"Test medians over {seeds} seeds" + (report.Tuned.IsEmpty ? "."
+        yield return (seeds == 1 ? "Test metrics of one seed" : $"Test medians over {seeds} seeds") + (report.Tuned.IsEmpty ? "."
             : $"; {string.Join(", ", report.Tuned)} chosen per cell by the validation {MetricName(report.SelectionMetric)} median, never by test metrics.");
         if (rows.Any(r => r.Cells.Any(c => c.Incomplete)))
             yield return "Incomplete cells: the median of the seeds that finished, with the seeds still missing.";

@@ -12,6 +12,7 @@ internal static class ReportFixture
 {
     public const string Comparison = "fixture";
     public const string KSweep = "fixture-k";
+    public const string Presets = "fixture-presets";
     public const int Users = 400;
 
     /// <summary>Test (HR@10, NDCG@10) medians of the maxlen-50 configs; maxlen 100 scores 0.01 more on
@@ -58,6 +59,18 @@ internal static class ReportFixture
         await store.SubmitAsync(Jobs.Sweep(KSweep, kJobs.Select(j => j.Job), "maxlen"));
         foreach (var (job, hr, ndcg) in kJobs)
             await FinishAsync(store, job, hr, ndcg, 0.05, null);
+
+        // A preset differs from its base model in an option (loss); FPARec alone varies dropout.
+        var presetJobs = new[] { 1, 2, 3 }.SelectMany(seed => new[]
+        {
+            Jobs.Make("sasrec", "Beauty", seed, ("loss", HyperValue.Of("ce_full")), ("dropout", HyperValue.Of(0.5))),
+            Jobs.Make("sasrec_author", "Beauty", seed, ("loss", HyperValue.Of("bce_1neg")), ("dropout", HyperValue.Of(0.5))),
+            Jobs.Make("fparec", "Beauty", seed, ("loss", HyperValue.Of("ce_full")), ("dropout", HyperValue.Of(0.2))),
+            Jobs.Make("fparec", "Beauty", seed, ("loss", HyperValue.Of("ce_full")), ("dropout", HyperValue.Of(0.5))),
+        }).ToList();
+        await store.SubmitAsync(Jobs.Sweep(Presets, presetJobs));
+        foreach (var job in presetJobs)
+            await FinishAsync(store, job, 0.08, 0.04, 0.05, null);
     }
 
     /// <summary>SASRec's users at ranks spread over 0–39; PARec the same ranks; FPARec each user two
