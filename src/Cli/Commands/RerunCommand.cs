@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Sweeps.Cli.Commands.Orchestration;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Jobs;
 using Sweeps.Worker.Execution;
 
 namespace Sweeps.Cli.Commands;

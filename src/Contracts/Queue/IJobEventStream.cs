@@ -1,3 +1,4 @@
+using Sweeps.Contracts.Attempts;
 namespace Sweeps.Contracts.Queue;
 
 /// <summary>Events from workers back to the coordinator; many publishers, one reader.</summary>

@@ -1,3 +1,4 @@
+using Sweeps.Contracts.Attempts;
 namespace Sweeps.Contracts.Queue;
 
 /// <summary>The work queue between coordinator and workers. One message is delivered to one consumer;

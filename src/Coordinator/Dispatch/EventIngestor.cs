@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Contracts.Queue;
 using Sweeps.Coordinator.Live;
 using Sweeps.Coordinator.Store;

@@ -1,5 +1,5 @@
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 
 namespace Sweeps.Recsys.Training;
 

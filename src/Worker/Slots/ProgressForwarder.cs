@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Queue;
 
 namespace Sweeps.Worker.Slots;

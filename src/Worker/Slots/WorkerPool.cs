@@ -1,3 +1,5 @@
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Contracts.Queue;
 using Sweeps.Worker.Execution;
 

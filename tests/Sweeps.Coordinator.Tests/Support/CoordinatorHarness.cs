@@ -1,4 +1,5 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Contracts.Queue.InProcess;
 using Sweeps.Coordinator.Dispatch;
 using Sweeps.Coordinator.Submission;

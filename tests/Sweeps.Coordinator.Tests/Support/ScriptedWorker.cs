@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Contracts.Queue;
 
 namespace Sweeps.Coordinator.Tests.Support;

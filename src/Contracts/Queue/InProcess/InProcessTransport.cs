@@ -1,3 +1,4 @@
+using Sweeps.Contracts.Attempts;
 using System.Threading.Channels;
 
 namespace Sweeps.Contracts.Queue.InProcess;

@@ -1,6 +1,6 @@
 using Sweeps.Contracts.Jobs;
 
-namespace Sweeps.Contracts.Queue;
+namespace Sweeps.Contracts.Attempts;
 
 /// <summary>One attempt at one job, as a worker receives it. Self-contained: a worker needs nothing
 /// else from the coordinator to run it, so any transport can carry it.</summary>

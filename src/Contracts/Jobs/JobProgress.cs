@@ -1,4 +1,4 @@
-namespace Sweeps.Contracts.Queue;
+namespace Sweeps.Contracts.Jobs;
 
 /// <summary>A heartbeat from a running job: where training is, for live progress and ETAs.</summary>
 /// <param name="ValidNdcg10">The last validation NDCG@10, when an evaluation has run.</param>

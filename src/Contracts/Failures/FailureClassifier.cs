@@ -1,4 +1,4 @@
-namespace Sweeps.Contracts.Queue;
+namespace Sweeps.Contracts.Failures;
 
 /// <summary>The one place that decides whether an exception is worth a retry. Anything not known to
 /// be deterministic is treated as transient: the attempt limit bounds the cost of guessing wrong,

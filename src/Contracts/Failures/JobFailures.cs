@@ -1,4 +1,4 @@
-namespace Sweeps.Contracts.Queue;
+namespace Sweeps.Contracts.Failures;
 
 /// <summary>A failure that will repeat on every attempt; the job is dead-lettered without a retry.</summary>
 public class DeterministicJobFailure(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,6 +1,7 @@
+using Sweeps.Contracts.Failures;
 using Sweeps.Contracts.Jobs;
 
-namespace Sweeps.Contracts.Queue;
+namespace Sweeps.Contracts.Attempts;
 
 /// <summary>What a worker reports about one attempt. <see cref="AttemptToken"/> ties it to the dispatch
 /// it answers, so a late event of a superseded attempt can be recognised and ignored.</summary>

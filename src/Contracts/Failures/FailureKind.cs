@@ -1,4 +1,4 @@
-namespace Sweeps.Contracts.Queue;
+namespace Sweeps.Contracts.Failures;
 
 /// <summary>Why an attempt ended without a result, which decides whether it is tried again.</summary>
 public enum FailureKind
