@@ -11,6 +11,7 @@ demo: build
 	bin/sweeps run sweeps/smoke.yaml
 
 test: build
+	./scripts/install-deps.sh test
 	dotnet test Sweeps.sln -c Release --no-build -nologo
 
 doctor: build

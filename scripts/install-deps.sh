@@ -5,6 +5,13 @@
 set -euo pipefail
 
 packages=(cmake g++ make libtorch-dev libopenblas0-openmp libtcmalloc-minimal4)
+for set in "$@"; do
+  case "$set" in
+    # The cluster tests start a private redis-server on a loopback port as the membership table.
+    test) packages+=(redis-server) ;;
+    *) echo "error: unknown package set '$set' (known: test)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.Dispatch;
+using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.Live;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
@@ -9,44 +10,83 @@ using Sweeps.Coordinator.Submission;
 
 namespace Sweeps.Coordinator;
 
-/// <summary>The coordinator: takes submissions into the store, dispatches their jobs over a transport
-/// and ingests what workers report. It does not know whether the workers share its process.</summary>
+/// <summary>The coordinator: takes submissions into the store, offers their jobs to workers as leases
+/// and stores what workers report. It does not know how workers reach it, nor whether they share its
+/// process: a host connects <see cref="LeaseAsync"/> and <see cref="ReportAsync"/> to its workers.</summary>
 public sealed class SweepCoordinator : IAsyncDisposable
 {
-    private readonly IQueueTransport _transport;
     private readonly Dispatcher _dispatcher;
     private readonly EventIngestor _ingestor;
+    private readonly LeaseKeeper _keeper;
     private readonly CancellationTokenSource _dispatchStopping = new();
-    private readonly CancellationTokenSource _ingestStopping = new();
+    private readonly CancellationTokenSource _keeperStopping = new();
     private Task _dispatching = Task.CompletedTask;
-    private Task _ingesting = Task.CompletedTask;
+    private Task _keeping = Task.CompletedTask;
 
-    public SweepCoordinator(SweepStore store, IQueueTransport transport, CoordinatorOptions options, ILogger? logger = null)
+    public SweepCoordinator(SweepStore store, CoordinatorOptions options, ILogger? logger = null)
     {
         logger ??= NullLogger.Instance;
         Store = store;
-        _transport = transport;
+        Leases = new JobLeases(options.LeaseTimings, options.Clock);
         var waiters = new AttemptWaiters();
-        _dispatcher = new Dispatcher(store, transport.Jobs, waiters, options.Retry, options.MaxInFlight, options.Clock, logger);
-        _ingestor = new EventIngestor(store, waiters, Board, logger);
+        _dispatcher = new Dispatcher(store, Leases, waiters, options.Retry, options.MaxInFlight, options.Clock, logger);
+        _ingestor = new EventIngestor(store, waiters, Board);
+        _keeper = new LeaseKeeper(Leases, _ingestor, options.Clock, logger);
     }
 
     public SweepStore Store { get; }
     public LiveBoard Board { get; } = new();
+    public JobLeases Leases { get; }
 
     /// <summary>Reports ignored because they came from a superseded attempt.</summary>
     public long StaleEvents => _ingestor.StaleEvents;
 
-    /// <summary>Re-queues what a previous process left in flight, then starts dispatching and ingesting.</summary>
+    /// <summary>Takes back what a previous process left in flight, then starts dispatching. With an
+    /// adoption grace (a cluster, where workers outlive the coordinator) those attempts stay with
+    /// their workers, and only those not reported within the grace go back to Pending.</summary>
+    /// <returns>The attempts put back to Pending at once, or adopted.</returns>
     public async Task<int> StartAsync(CancellationToken cancellationToken = default)
     {
-        var recovered = await Store.RecoverInterruptedAsync(cancellationToken).ConfigureAwait(false);
-        var ingestStopping = _ingestStopping.Token;
         var dispatchStopping = _dispatchStopping.Token;
-        _ingesting = Task.Run(() => _ingestor.RunAsync(_transport.Events, ingestStopping), CancellationToken.None);
+        int recovered;
+        if (Leases.Options.AdoptionGrace <= TimeSpan.Zero)
+            recovered = await Store.RecoverInterruptedAsync(cancellationToken).ConfigureAwait(false);
+        else
+        {
+            var inFlight = await Store.InFlightAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var open in inFlight)
+            {
+                Leases.Adopt(open.Attempt, open.WorkerId);
+                _dispatcher.Adopt(open.Job, open.Attempt, dispatchStopping);
+            }
+            recovered = inFlight.Count;
+        }
+        var keeperStopping = _keeperStopping.Token;
+        _keeping = Task.Run(() => _keeper.RunAsync(keeperStopping), CancellationToken.None);
         _dispatching = Task.Run(() => _dispatcher.RunAsync(dispatchStopping), CancellationToken.None);
         return recovered;
     }
+
+    /// <summary>Offered attempts for one worker slot, waiting at most <paramref name="wait"/> for one.</summary>
+    /// <param name="holder">The worker's process as cluster membership names it.</param>
+    public Task<IReadOnlyList<JobMessage>> LeaseAsync(string holder, string workerId, int max, TimeSpan wait, CancellationToken cancellationToken) =>
+        Leases.TakeAsync(holder, workerId, max, wait, cancellationToken);
+
+    /// <summary>Stores a worker's report on an attempt and renews its lease. Safe to repeat.</summary>
+    /// <returns>Whether the attempt is still the job's current one; false tells the worker to drop it
+    /// (it was cancelled, or handed to another worker).</returns>
+    public async Task<bool> ReportAsync(string holder, JobEvent report, CancellationToken cancellationToken)
+    {
+        var current = Leases.Renew(report.JobId, report.AttemptToken, holder, report.WorkerId);
+        if (!current && report is JobHeartbeat or JobProgressed) return false;
+        var outcome = await _ingestor.IngestAsync(report, cancellationToken).ConfigureAwait(false);
+        if (report is JobSucceeded or JobFailed) Leases.Release(report.JobId, report.AttemptToken);
+        return outcome != IngestOutcome.Stale;
+    }
+
+    /// <summary>Cluster membership declared a worker process dead: its jobs go to other workers.</summary>
+    public Task<int> ReclaimHolderAsync(string holder, CancellationToken cancellationToken = default) =>
+        _keeper.ReclaimHolderAsync(holder, cancellationToken);
 
     public async Task<SubmitOutcome> SubmitAsync(SweepSubmission submission, CancellationToken cancellationToken = default)
     {
@@ -77,18 +117,18 @@ public sealed class SweepCoordinator : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops dispatching, then ingests what workers still report (their interrupted attempts)
-    /// until the event stream ends or <paramref name="drainEvents"/> passes. Attempts still open stay
-    /// Queued/Running in the store and the next start re-queues them, so stopping loses no job.</summary>
-    public async Task StopAsync(TimeSpan? drainEvents = null)
+    /// <summary>Stops dispatching and taking back lapsed leases. Reports are still stored while the
+    /// host lets them through; attempts still open stay Queued/Running in the store and the next start
+    /// takes them back, so stopping loses no job.</summary>
+    public async Task StopAsync()
     {
         await StopDispatchingAsync().ConfigureAwait(false);
-        if (_ingestStopping.IsCancellationRequested) return;
-        _ingestStopping.CancelAfter(drainEvents ?? TimeSpan.FromSeconds(2));
-        await Quietly(_ingesting).ConfigureAwait(false);
+        if (_keeperStopping.IsCancellationRequested) return;
+        await _keeperStopping.CancelAsync().ConfigureAwait(false);
+        await Quietly(_keeping).ConfigureAwait(false);
     }
 
-    /// <summary>Dispatches nothing more; ingestion goes on, so workers can still report.</summary>
+    /// <summary>Dispatches nothing more; reports are still stored, so workers can finish reporting.</summary>
     public async Task StopDispatchingAsync()
     {
         if (_dispatchStopping.IsCancellationRequested) return;
@@ -107,6 +147,6 @@ public sealed class SweepCoordinator : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _dispatchStopping.Dispose();
-        _ingestStopping.Dispose();
+        _keeperStopping.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweeps.Cli.Commands.Cluster;
 
 namespace Sweeps.Cli.Commands;
 
@@ -16,6 +17,9 @@ public static class CommandCatalog
         yield return StatusCommand.Create();
         yield return RerunCommand.Create();
         yield return ServeCommand.Create();
+        yield return CoordinatorCommand.Create();
+        yield return WorkerCommand.Create();
+        yield return SubmitCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using Sweeps.Cluster.Composition;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.Store;

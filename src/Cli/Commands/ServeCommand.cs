@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Sweeps.Cluster.Composition;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Coordinator.Api;
 using Sweeps.Coordinator.Store;

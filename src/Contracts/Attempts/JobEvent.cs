@@ -11,6 +11,11 @@ public abstract record JobEvent(string JobId, string AttemptToken, string Worker
 public sealed record JobStarted(string JobId, string AttemptToken, string WorkerId, DateTimeOffset At, DateTimeOffset ReceivedAt)
     : JobEvent(JobId, AttemptToken, WorkerId, At);
 
+/// <summary>Sent while a job is silent (before its first progress report, or in a long epoch), so the
+/// coordinator can tell a slow job from a lost one.</summary>
+public sealed record JobHeartbeat(string JobId, string AttemptToken, string WorkerId, DateTimeOffset At)
+    : JobEvent(JobId, AttemptToken, WorkerId, At);
+
 public sealed record JobProgressed(string JobId, string AttemptToken, string WorkerId, DateTimeOffset At, JobProgress Progress)
     : JobEvent(JobId, AttemptToken, WorkerId, At);
 

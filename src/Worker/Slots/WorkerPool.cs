@@ -1,19 +1,22 @@
-using Sweeps.Contracts.Failures;
+using Polly;
 using Sweeps.Contracts.Attempts;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Worker.Execution;
 
 namespace Sweeps.Worker.Slots;
 
-/// <summary>A worker: <see cref="WorkerOptions.Slots"/> consumers of the job queue, each running one
-/// job at a time through the executor registered for its model and reporting every step as an event.
-/// Stopping cancels running executors, reports their attempts as interrupted and takes nothing new.
-/// Failures are not logged here: they travel to the coordinator, which records them with the job.</summary>
-public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry executors, WorkerOptions options, TimeProvider? clock = null)
+/// <summary>A worker: <see cref="WorkerOptions.Slots"/> slots, each leasing one job at a time from the
+/// coordinator, running it locally through the executor registered for its model, and reporting its
+/// start, progress, heartbeats and outcome in short retried calls. Stopping cancels running
+/// executors, reports their attempts as interrupted and leases nothing new. Failures are not logged
+/// here: they travel to the coordinator, which records them with the job.</summary>
+public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry executors, WorkerOptions options, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly ResiliencePipeline<bool> _progress = ReportPipelines.Progress(options.RetryDelay);
+    private readonly ResiliencePipeline<bool> _outcome = ReportPipelines.Outcome(options.RetryDelay);
 
-    /// <summary>Runs the slots until <paramref name="stopping"/> fires or the queue completes.</summary>
+    /// <summary>Runs the slots until <paramref name="stopping"/> fires.</summary>
     public Task RunAsync(CancellationToken stopping) =>
         Task.WhenAll(Enumerable.Range(0, options.Slots).Select(slot => Task.Run(() => RunSlotAsync(slot, stopping), CancellationToken.None)));
 
@@ -22,8 +25,22 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
         var workerId = options.Slots == 1 ? options.WorkerId : $"{options.WorkerId}#{slot}";
         try
         {
-            await foreach (var delivery in transport.Jobs.ConsumeAsync(stopping).ConfigureAwait(false))
-                await RunOneAsync(delivery, workerId, stopping).ConfigureAwait(false);
+            while (!stopping.IsCancellationRequested)
+            {
+                IReadOnlyList<JobMessage> leased;
+                try
+                {
+                    leased = await coordinator.LeaseAsync(workerId, 1, stopping).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The coordinator is unreachable for now (restarting, partitioned): ask again later.
+                    await Task.Delay(options.RetryDelay, _clock, stopping).ConfigureAwait(false);
+                    continue;
+                }
+                foreach (var message in leased)
+                    await RunOneAsync(message, workerId, stopping).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -31,26 +48,29 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
         }
     }
 
-    private async Task RunOneAsync(JobDelivery delivery, string workerId, CancellationToken stopping)
+    private async Task RunOneAsync(JobMessage message, string workerId, CancellationToken stopping)
     {
-        var message = delivery.Message;
         var job = message.Job;
         var receivedAt = _clock.GetUtcNow();
-        var events = transport.Events;
-        // Reports go out even while stopping: an interrupted attempt must still be told to the coordinator.
-        var unstoppable = CancellationToken.None;
-        await events.PublishAsync(new JobStarted(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), receivedAt), unstoppable).ConfigureAwait(false);
+        if (!await ReportProgressAsync(new JobStarted(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), receivedAt)).ConfigureAwait(false))
+            return;
         JobEvent outcome;
-        await using (var progress = new ProgressForwarder(message, workerId, events, options.HeartbeatInterval, _clock))
+        await using (var progress = new ProgressForwarder(message, workerId, ReportProgressAsync, options.HeartbeatInterval, _clock))
         {
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, progress.Superseded);
             try
             {
                 var executor = executors.Resolve(job.Model);
                 var context = new JobExecutionContext(options.CheckpointDirectory(job.Id), progress, message.Attempt, workerId);
                 var executorStartedAt = _clock.GetUtcNow();
-                var result = await executor.ExecuteAsync(job, context, stopping).ConfigureAwait(false);
+                var result = await executor.ExecuteAsync(job, context, running.Token).ConfigureAwait(false);
                 outcome = new JobSucceeded(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), result,
                     new AttemptTiming(receivedAt, executorStartedAt, _clock.GetUtcNow()));
+            }
+            catch (OperationCanceledException) when (progress.Superseded.IsCancellationRequested && !stopping.IsCancellationRequested)
+            {
+                // Cancelled, or handed to another worker: nobody waits for this attempt's outcome.
+                return;
             }
             catch (Exception e)
             {
@@ -58,7 +78,21 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
                     FailureClassifier.Classify(e, stopping), $"{e.GetType().Name}: {e.Message}");
             }
         }
-        await events.PublishAsync(outcome, unstoppable).ConfigureAwait(false);
-        await delivery.AcknowledgeAsync().ConfigureAwait(false);
+        // Until acknowledged, even while stopping: an interrupted attempt must still be told.
+        await _outcome.ExecuteAsync(async ct => await coordinator.ReportAsync(outcome, ct).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <returns>False only when the coordinator said the attempt is no longer current; a report that
+    /// could not be delivered counts as current (the outcome report will settle it).</returns>
+    private async Task<bool> ReportProgressAsync(JobEvent report)
+    {
+        try
+        {
+            return await _progress.ExecuteAsync(async ct => await coordinator.ReportAsync(report, ct).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return true;
+        }
     }
 }

@@ -3,7 +3,7 @@ using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator.Submission;
 using Sweeps.Recsys.Data;
 
-namespace Sweeps.Cli.Commands.Orchestration;
+namespace Sweeps.Cluster.Composition;
 
 /// <summary>Sweep files as the coordinator takes them: parsed, validated and expanded lazily, datasets
 /// resolved against <paramref name="dataDirectory"/> (bare names) or <paramref name="baseDirectory"/> (paths).</summary>
