@@ -13,7 +13,10 @@ public sealed class LeaseKeeper(JobLeases leases, EventIngestor ingestor, TimePr
 {
     public async Task RunAsync(CancellationToken stopping)
     {
-        var period = TimeSpan.FromTicks(Math.Clamp(leases.Options.HeartbeatTimeout.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(5).Ticks));
+        var options = leases.Options;
+        var shortest = options.AdoptionGrace > TimeSpan.Zero && options.AdoptionGrace < options.HeartbeatTimeout ? options.AdoptionGrace : options.HeartbeatTimeout;
+        // A lease lapses at most a quarter of its allowance late; checked at least every 5 s.
+        var period = TimeSpan.FromTicks(Math.Clamp(shortest.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(5).Ticks));
         using var timer = new PeriodicTimer(period, clock);
         while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
         {
