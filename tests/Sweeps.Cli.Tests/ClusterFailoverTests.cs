@@ -4,7 +4,8 @@ using Sweeps.Coordinator.Store;
 namespace Sweeps.Cli.Tests;
 
 /// <summary>Cluster mode with real processes over a private Redis: a coordinator, two workers, a
-/// sweep submitted with <c>sweeps submit</c>, and one worker killed with SIGKILL mid-job.</summary>
+/// sweep submitted with <c>sweeps submit</c>, one worker killed with SIGKILL mid-job, and
+/// <c>sweeps doctor --cluster</c> afterwards.</summary>
 public sealed class ClusterFailoverTests
 {
     private const string Sweep = """
@@ -32,6 +33,7 @@ public sealed class ClusterFailoverTests
         Assert.True(code == 0, output);
         Assert.Contains("6 jobs, 6 new", output);
 
+
         var victim = await WaitForAsync(cluster.StorePath, jobs => jobs.FirstOrDefault(j => j.State == JobState.Running && j.WorkerId!.Contains($"/{doomed.Id}/")), "a job running on the first worker");
         doomed.Kill();
         await doomed.WaitForExitAsync();
@@ -40,6 +42,15 @@ public sealed class ClusterFailoverTests
         Assert.Equal(6, final.Count);
         var moved = final.Single(j => j.Id == victim.Id);
         Assert.Contains($"/{survivor.Id}/", moved.WorkerId);
+
+        // doctor sees the coordinator, the surviving worker and the killed one declared dead.
+        (code, output) = await cluster.RunAsync("doctor", "--cluster", cluster.Cluster);
+        Assert.True(code == 0, output);
+        var lines = output.Split('\n');
+        Assert.Equal(2, lines.Count(line => line.Contains("Active", StringComparison.Ordinal)));
+        Assert.Single(lines, line => line.Contains("Dead", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.Contains("coordinator", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.Contains("worker", StringComparison.Ordinal) && line.Contains("cpu", StringComparison.Ordinal));
         await using var store = SweepStore.Open(cluster.StorePath);
         foreach (var job in final)
         {

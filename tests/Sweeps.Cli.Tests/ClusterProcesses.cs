@@ -24,7 +24,7 @@ internal sealed class ClusterProcesses : IAsyncDisposable
     public string DataDirectory => Path.Combine(Directory, "data");
     public string StorePath => Path.Combine(Directory, "sweeps.db");
     public string ApiUrl { get; }
-    private string Cluster => $"redis://127.0.0.1:{_redisPort}";
+    public string Cluster => $"redis://127.0.0.1:{_redisPort}";
 
     public async Task StartRedisAsync()
     {

@@ -17,6 +17,10 @@ public partial class ShippedSweepsTests
         { "paper-table5-k.yaml", 18 },
         { "paper-table6-blocks.yaml", 9 },
         { "quality-beauty.yaml", 6 },
+        { "cpu-table3.yaml", 60 },
+        { "cpu-table4-ablation.yaml", 36 },
+        { "cpu-table5-k.yaml", 15 },
+        { "cpu-table6-blocks.yaml", 9 },
     };
 
     private static SweepSpec Load(string file) =>
@@ -55,6 +59,37 @@ public partial class ShippedSweepsTests
         Assert.Equal(3, table3.Intersect(table5).Count());
         Assert.Equal(3, table5.Intersect(table6).Count());
         Assert.Equal(3, table3.Intersect(table6).Count());
+    }
+
+    [Fact]
+    public void The_cpu_budget_tables_share_their_common_runs()
+    {
+        HashSet<string> Ids(string file) => GridExpander.Expand(Load(file)).Select(j => j.Id).ToHashSet();
+        var table3 = Ids("cpu-table3.yaml");
+        var table4 = Ids("cpu-table4-ablation.yaml");
+        var table5 = Ids("cpu-table5-k.yaml");
+        var table6 = Ids("cpu-table6-blocks.yaml");
+
+        // FPARec, PARec and SASRec on Yelp and Beauty, 3 seeds
+        Assert.Equal(3 * 2 * 3, table3.Intersect(table4).Count());
+        // FPARec on Beauty at k 20 and 2 blocks: one config, 3 seeds, in Tables 3, 4, 5 and 6
+        Assert.Equal(3, table3.Intersect(table5).Count());
+        Assert.Equal(3, table3.Intersect(table6).Count());
+        Assert.Equal(3, table5.Intersect(table6).Count());
+        Assert.Equal(3, table4.Intersect(table5).Count());
+        // Table 3, the fixed patterns of Table 4, the other four k and the other two block counts
+        Assert.Equal(60 + 18 + 12 + 6, table3.Union(table4).Union(table5).Union(table6).Count());
+    }
+
+    [Fact]
+    public void The_cpu_budget_tables_use_one_training_budget()
+    {
+        var jobs = new[] { "cpu-table3.yaml", "cpu-table4-ablation.yaml", "cpu-table5-k.yaml", "cpu-table6-blocks.yaml" }
+            .SelectMany(file => GridExpander.Expand(Load(file))).ToList();
+
+        Assert.All(jobs, j => Assert.Equal((50L, 0.5, 5L), (j.Parameters["maxlen"].AsInt64(), j.GetDouble("dropout", 0), j.Parameters["eval_every"].AsInt64())));
+        Assert.All(jobs.Where(j => j.Model != "sasrec"), j => Assert.Equal((80L, 3L), (j.Parameters["epochs"].AsInt64(), j.Parameters["patience"].AsInt64())));
+        Assert.All(jobs.Where(j => j.Model == "sasrec"), j => Assert.Equal((120L, 8L), (j.Parameters["epochs"].AsInt64(), j.Parameters["patience"].AsInt64())));
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public static class CommandCatalog
         yield return RunCommand.Create();
         yield return StatusCommand.Create();
         yield return RerunCommand.Create();
+        yield return ExportCommand.Create();
+        yield return ImportCommand.Create();
         yield return ServeCommand.Create();
         yield return CoordinatorCommand.Create();
         yield return WorkerCommand.Create();

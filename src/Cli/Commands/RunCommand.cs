@@ -36,7 +36,7 @@ public static class RunCommand
             long size;
             try
             {
-                var (spec, read) = new YamlSweepReader(parse.GetValue(data)!, Path.GetDirectoryName(Path.GetFullPath(path))!).ReadFile(path);
+                var (spec, read) = new YamlSweepReader(parse.GetValue(data)!).ReadFile(path);
                 (submission, size, parsed) = (read, spec.JobCount, spec);
             }
             catch (Exception e) when (e is SweepRejectedException or IOException)

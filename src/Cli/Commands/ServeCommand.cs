@@ -34,7 +34,7 @@ public static class ServeCommand
             var (engine, recovered) = await EmbeddedEngine.StartAsync(sweepStore, parse.GetValue(workers), LocalExecutors.Create(parse.GetValue(data)!, []));
             await using (engine)
             {
-                var reader = new YamlSweepReader(parse.GetValue(data)!, Environment.CurrentDirectory);
+                var reader = new YamlSweepReader(parse.GetValue(data)!);
                 await using var server = await ApiServer.StartAsync(engine.Coordinator, reader, addresses, bearer, cancellationToken);
                 Console.WriteLine($"listening on {string.Join(", ", server.Addresses)}; re-queued {recovered} interrupted job(s)");
                 try { await Task.Delay(Timeout.Infinite, cancellationToken); }

@@ -6,8 +6,8 @@ using Sweeps.Recsys.Data;
 namespace Sweeps.Cluster.Composition;
 
 /// <summary>Sweep files as the coordinator takes them: parsed, validated and expanded lazily, datasets
-/// resolved against <paramref name="dataDirectory"/> (bare names) or <paramref name="baseDirectory"/> (paths).</summary>
-public sealed class YamlSweepReader(string dataDirectory, string baseDirectory) : ISweepReader
+/// named inside <paramref name="dataDirectory"/> (the same rule for a local run and a cluster).</summary>
+public sealed class YamlSweepReader(string dataDirectory) : ISweepReader
 {
     public SweepSubmission Read(string sourceText, string? fallbackName = null) =>
         ToSubmission(Parse(sourceText, fallbackName ?? "submitted.yaml"), sourceText);
@@ -23,8 +23,8 @@ public sealed class YamlSweepReader(string dataDirectory, string baseDirectory) 
     {
         try
         {
-            var files = new FileDatasetResolver(Path.GetFullPath(dataDirectory), Path.GetFullPath(baseDirectory));
-            return SweepParser.Parse(text, fileName, new SyntheticDatasetResolver(Path.GetFullPath(dataDirectory), files));
+            var root = Path.GetFullPath(dataDirectory);
+            return SweepParser.Parse(text, fileName, new SyntheticDatasetResolver(root, new DataRootDatasetResolver(root)));
         }
         catch (SweepValidationException e)
         {

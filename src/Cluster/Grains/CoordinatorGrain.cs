@@ -1,4 +1,9 @@
+using System.Globalization;
 using Orleans.Concurrency;
+using Orleans.Runtime;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Sweeps.Cluster.Coordination;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Placement;
 using Sweeps.Coordinator;
 
@@ -8,7 +13,8 @@ namespace Sweeps.Cluster.Grains;
 /// the activation (its directory entry lived on a silo that left) loses nothing. Reentrant because a
 /// lease call waits for work while reports must go on arriving.</summary>
 [CoordinatorSiloPlacement, Reentrant]
-public sealed class CoordinatorGrain(SweepCoordinator coordinator) : Grain, ICoordinatorGrain
+public sealed class CoordinatorGrain(SweepCoordinator coordinator, IClusterMembershipService membership, ISiloMetadataCache metadata)
+    : Grain, ICoordinatorGrain
 {
     /// <summary>How long a lease call waits for an offer before answering with none.</summary>
     public static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(5);
@@ -21,4 +27,20 @@ public sealed class CoordinatorGrain(SweepCoordinator coordinator) : Grain, ICoo
 
     public Task<bool> Report(string holder, WireReport report) =>
         coordinator.ReportAsync(holder, WireFormat.FromWire(report), CancellationToken.None);
+
+    public Task<SiloReport[]> DescribeCluster()
+    {
+        var leased = coordinator.Leases.Held.GroupBy(l => l.Holder).ToDictionary(g => g.Key, g => g.Count());
+        return Task.FromResult(membership.CurrentSnapshot.Members.Values
+            .OrderBy(m => m.Status).ThenBy(m => m.Name, StringComparer.Ordinal)
+            .Select(member =>
+            {
+                var values = member.Status == SiloStatus.Active ? metadata.GetSiloMetadata(member.SiloAddress).Metadata : null;
+                string Read(string key) => values?.GetValueOrDefault(key) ?? "";
+                return new SiloReport(member.SiloAddress.ToString(), member.Name, member.Status.ToString(),
+                    Read(SiloMetadataKeys.Roles), Read(SiloMetadataKeys.Devices),
+                    int.TryParse(Read(SiloMetadataKeys.Slots), NumberStyles.None, CultureInfo.InvariantCulture, out var slots) ? slots : 0,
+                    leased.GetValueOrDefault(MembershipWatch.Holder(member.SiloAddress)));
+            }).ToArray());
+    }
 }

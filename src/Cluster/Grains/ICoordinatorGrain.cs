@@ -10,6 +10,9 @@ public interface ICoordinatorGrain : IGrainWithIntegerKey
     /// <returns>Whether the attempt is still current (false: the worker drops it).</returns>
     Task<bool> Report(string holder, WireReport report);
 
+    /// <summary>Every silo membership knows, with its roles, devices, slots and the jobs it holds.</summary>
+    Task<SiloReport[]> DescribeCluster();
+
     /// <summary>The one coordinator grain of a cluster.</summary>
     const long Key = 0;
 }

@@ -12,3 +12,14 @@ public sealed record LeasedAttempt(
 /// <summary>A worker's report on the wire: its kind and its JSON (see <see cref="WireFormat"/>).</summary>
 [GenerateSerializer, Immutable]
 public sealed record WireReport([property: Id(0)] string Kind, [property: Id(1)] string Json);
+
+/// <summary>One silo as <c>sweeps doctor --cluster</c> shows it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SiloReport(
+    [property: Id(0)] string Address,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Status,
+    [property: Id(3)] string Roles,
+    [property: Id(4)] string Devices,
+    [property: Id(5)] int Slots,
+    [property: Id(6)] int Leased);

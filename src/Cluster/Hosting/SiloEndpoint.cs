@@ -11,9 +11,10 @@ public sealed record SiloEndpoint(IPAddress Advertised, int SiloPort, int Gatewa
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
 
-    /// <summary>The first up, non-loopback IPv4 address of this machine, or loopback when it has none.</summary>
+    /// <summary>The pod's address under Kubernetes (<c>POD_IP</c>), else the first up, non-loopback IPv4
+    /// address of this machine, else loopback.</summary>
     public static IPAddress DefaultAddress() =>
-        NetworkInterface.GetAllNetworkInterfaces()
+        Environment.GetEnvironmentVariable("POD_IP") is { Length: > 0 } pod ? IPAddress.Parse(pod) : NetworkInterface.GetAllNetworkInterfaces()
             .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
             .SelectMany(n => n.GetIPProperties().UnicastAddresses)
             .Select(a => a.Address)

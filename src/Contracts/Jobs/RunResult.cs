@@ -13,6 +13,9 @@ public sealed record MetricSet(ImmutableSortedDictionary<string, double> Values)
 public sealed record EpochRecord(int Epoch, double Loss, double Seconds, MetricSet? Valid, MetricSet? Test);
 
 /// <summary>What a worker reports for a finished job. Ingestion is idempotent by <see cref="JobId"/>.</summary>
+/// <param name="TestRanks">The 0-based test rank of each evaluated user at the selected epoch, in the
+/// order of the evaluated users (the same for every run of a dataset and seed), for paired significance
+/// tests; null where the executor does not rank users.</param>
 public sealed record RunResult(
     string JobId,
     int SelectedEpoch,
@@ -22,7 +25,8 @@ public sealed record RunResult(
     double TrainSeconds,
     string Device,
     ImmutableArray<EpochRecord> Curve,
-    RunManifest Manifest);
+    RunManifest Manifest,
+    int[]? TestRanks = null);
 
 /// <summary>Enough to rerun a job and to know what produced a number.</summary>
 public sealed record RunManifest(

@@ -191,6 +191,7 @@ public sealed partial class SweepStore
             Device = result.Device,
             ManifestJson = JsonSerializer.Serialize(result.Manifest),
             RecordedAtMs = now,
+            TestRanks = result.TestRanks is null ? null : RankCodec.Encode(result.TestRanks),
         };
     }
 

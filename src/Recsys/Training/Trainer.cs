@@ -44,12 +44,14 @@ public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split,
 
             clock.Restart();
             var valid = evaluator.Evaluate(model, EvalStage.Valid, evalUsers);
-            var test = evaluator.Evaluate(model, EvalStage.Test, evalUsers);
+            var ranks = evaluator.Ranks(model, EvalStage.Test, evalUsers);
+            var test = RankingMetrics.FromRanks(ranks);
+            var testRanks = Array.ConvertAll(ranks, r => checked((int)r));
             evalSeconds += clock.Elapsed.TotalSeconds;
             curve.Add(new EpochRecord(epoch, meanLoss, epochSeconds, valid, test));
             var improved = state.BestValid is null || valid["ndcg@10"] > state.BestValid["ndcg@10"];
             state = improved || options.Select == "last"
-                ? state with { BestEpoch = epoch, BestValid = valid, BestTest = test, EvaluationsSinceBest = improved ? 0 : state.EvaluationsSinceBest + 1 }
+                ? state with { BestEpoch = epoch, BestValid = valid, BestTest = test, BestTestRanks = testRanks, EvaluationsSinceBest = improved ? 0 : state.EvaluationsSinceBest + 1 }
                 : state with { EvaluationsSinceBest = state.EvaluationsSinceBest + 1 };
             state = state with { Epoch = epoch, TrainSeconds = trainSeconds, EvalSeconds = evalSeconds, Curve = curve.ToImmutable() };
             if (checkpointDir is not null) SaveCheckpoint(checkpointDir, optimizer, state);
@@ -95,5 +97,6 @@ public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split,
         state.TrainSeconds,
         state.EvalSeconds,
         state.Curve,
-        stoppedEarly);
+        stoppedEarly,
+        state.BestTestRanks);
 }

@@ -7,6 +7,8 @@ namespace Sweeps.Recsys.Training;
 /// <summary>Everything needed to continue a run after its last completed evaluation: weights and
 /// Adam moments (state files named by epoch) and this record, written last, so a crash between the
 /// files never leaves a record that points at missing or newer weights.</summary>
+/// <param name="BestTestRanks">Per-user test ranks of the selected evaluation, kept so a resumed run
+/// still reports them; null in records written before ranks were kept.</param>
 public sealed record TrainingCheckpoint(
     int Epoch,
     int? BestEpoch,
@@ -15,7 +17,8 @@ public sealed record TrainingCheckpoint(
     int EvaluationsSinceBest,
     double TrainSeconds,
     double EvalSeconds,
-    ImmutableArray<EpochRecord> Curve)
+    ImmutableArray<EpochRecord> Curve,
+    int[]? BestTestRanks = null)
 {
     private const string RecordFile = "checkpoint.json";
 

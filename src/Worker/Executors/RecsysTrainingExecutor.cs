@@ -31,7 +31,7 @@ public sealed class RecsysTrainingExecutor(DatasetLocator datasets, Device devic
         var outcome = new Trainer(model, split, trainingOptions, device).Run(context.CheckpointDirectory, context.Progress, cancellationToken);
         var manifest = new RunManifest(CodeVersion.Current, job.DatasetHash, job.ToCanonicalJson(), job.Seed, device.ToString(), torch.__version__);
         return new RunResult(job.Id, outcome.SelectedEpoch, outcome.Valid, outcome.Test, outcome.ParameterCount,
-            outcome.TrainSeconds, device.ToString(), outcome.Curve, manifest);
+            outcome.TrainSeconds, device.ToString(), outcome.Curve, manifest, outcome.TestRanks);
     }
 
     private InteractionDataset Load(JobSpec job)

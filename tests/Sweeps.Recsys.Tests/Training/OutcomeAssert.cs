@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sweeps.Contracts.Jobs;
+using Sweeps.Recsys.Evaluation;
 using Sweeps.Recsys.Training;
 
 namespace Sweeps.Recsys.Tests.Training;
@@ -16,6 +17,9 @@ internal static class OutcomeAssert
         Assert.Equal(Exact(expected.Test), Exact(actual.Test));
         Assert.Equal(expected.ParameterCount, actual.ParameterCount);
         Assert.Equal(expected.StoppedEarly, actual.StoppedEarly);
+        // The per-user ranks survive a resume too, and are the ranks the test metrics were computed from.
+        Assert.Equal(expected.TestRanks, actual.TestRanks);
+        Assert.Equal(Exact(actual.Test), Exact(RankingMetrics.FromRanks(Array.ConvertAll(actual.TestRanks!, r => (long)r))));
     }
 
     private static string Exact(EpochRecord record) =>

@@ -51,7 +51,7 @@ public static class CoordinatorCommand
             await host.StartAsync(cancellationToken);
             var coordinator = host.Services.GetRequiredService<SweepCoordinator>();
             var adopted = await host.Services.GetRequiredService<CoordinatorService>().Started;
-            var reader = new YamlSweepReader(parse.GetValue(data)!, parse.GetValue(data)!);
+            var reader = new YamlSweepReader(parse.GetValue(data)!);
             await using (var server = await ApiServer.StartAsync(coordinator, reader, parse.GetValue(api)!, token, cancellationToken))
             {
                 Console.WriteLine($"coordinator on {address}; API on {string.Join(", ", server.Addresses)}; {adopted} job(s) left running by an earlier coordinator wait {LeaseOptions.Cluster.AdoptionGrace.TotalSeconds:0} s for their workers");

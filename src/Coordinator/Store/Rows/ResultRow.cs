@@ -13,4 +13,8 @@ public sealed class ResultRow
     public required string Device { get; set; }
     public required string ManifestJson { get; set; }
     public long RecordedAtMs { get; set; }
+
+    /// <summary>Per-user test ranks at the selected epoch, <see cref="Sweeps.Coordinator.Store.RankCodec"/>-encoded; null for
+    /// results recorded before ranks were kept, or by executors that do not rank.</summary>
+    public byte[]? TestRanks { get; set; }
 }

@@ -65,6 +65,9 @@ public static class SchemaMigrations
             ALTER TABLE jobs ADD COLUMN StartupMs REAL NULL;
             ALTER TABLE jobs ADD COLUMN ReportingMs REAL NULL;
             """),
+        new(3, "per-user test ranks of a result, for paired significance tests", """
+            ALTER TABLE results ADD COLUMN TestRanks BLOB NULL;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
