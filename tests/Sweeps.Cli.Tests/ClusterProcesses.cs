@@ -79,7 +79,8 @@ internal sealed class ClusterProcesses : IAsyncDisposable
 
     private async Task WaitForPortAsync(int port, Process owner)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on a busy machine a silo can take tens of seconds to start.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (owner.HasExited) throw new InvalidOperationException($"process exited ({owner.ExitCode}): {OutputOf(owner)}");

@@ -12,11 +12,11 @@ public sealed class DataRootDatasetResolver(string dataRoot, DatasetHashCache? c
     public DatasetResolution Resolve(string reference)
     {
         if (Refusal(reference) is { } problem) return DatasetResolution.Missing(problem);
-        var full = Path.GetFullPath(FileDatasetResolver.IsPath(reference) ? reference : reference + FileDatasetResolver.DefaultExtension, _root);
+        var full = Path.GetFullPath(Path.HasExtension(reference) ? reference : reference + FileDatasetResolver.DefaultExtension, _root);
         // Belt and braces: whatever the spelling, the file must lie under the root.
         if (!full.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             return DatasetResolution.Missing($"dataset '{reference}' is outside the data root");
-        return _files.Resolve(reference);
+        return File.Exists(full) ? _files.Resolve(full) : DatasetResolution.Missing($"dataset '{reference}' not found (looked for {full})");
     }
 
     private static string? Refusal(string reference)
