@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -13,15 +14,18 @@ namespace Sweeps.Cluster.Grains;
 /// the activation (its directory entry lived on a silo that left) loses nothing. Reentrant because a
 /// lease call waits for work while reports must go on arriving.</summary>
 [CoordinatorSiloPlacement, Reentrant]
-public sealed class CoordinatorGrain(SweepCoordinator coordinator, IClusterMembershipService membership, ISiloMetadataCache metadata)
-    : Grain, ICoordinatorGrain
+public sealed class CoordinatorGrain(SweepCoordinator coordinator, IClusterMembershipService membership, ISiloMetadataCache metadata,
+    IHostApplicationLifetime lifetime) : Grain, ICoordinatorGrain
 {
     /// <summary>How long a lease call waits for an offer before answering with none.</summary>
     public static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(5);
 
     public async Task<LeasedAttempt[]> Lease(string holder, string workerId, int max)
     {
-        var leased = await coordinator.LeaseAsync(holder, workerId, max, LeaseWait, CancellationToken.None);
+        // A silo that is stopping answers at once, so the waiting call does not hold up its shutdown.
+        IReadOnlyList<Contracts.Attempts.JobMessage> leased;
+        try { leased = await coordinator.LeaseAsync(holder, workerId, max, LeaseWait, lifetime.ApplicationStopping); }
+        catch (OperationCanceledException) { leased = []; }
         return [.. leased.Select(WireFormat.ToWire)];
     }
 

@@ -33,7 +33,8 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         var coordinator = new CoordinatorRole(store, CoordinatorOptions.ForSlots(slots, retry, LeaseOptions.OneProcess));
         var worker = new WorkerRole(new DeviceSlots(device, executors, WorkerOptions.Local(slots, checkpoints)));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        // One process: Orleans' own warnings (start-up and shutdown timings) are noise beside the progress display.
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
         builder.UseOrleans(silo => silo
             // Free loopback ports, so two runs on one machine do not collide.
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: SweepsSilo.ServiceId, clusterId: SweepsSilo.ClusterId)
