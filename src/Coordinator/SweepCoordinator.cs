@@ -15,6 +15,9 @@ namespace Sweeps.Coordinator;
 /// process: a host connects <see cref="LeaseAsync"/> and <see cref="ReportAsync"/> to its workers.</summary>
 public sealed class SweepCoordinator : IAsyncDisposable
 {
+    private static readonly TimeSpan SettledCheckInterval = TimeSpan.FromSeconds(1);
+    private readonly CoordinatorOptions _options;
+    private readonly ILogger _logger;
     private readonly Dispatcher _dispatcher;
     private readonly EventIngestor _ingestor;
     private readonly LeaseKeeper _keeper;
@@ -27,10 +30,11 @@ public sealed class SweepCoordinator : IAsyncDisposable
     {
         logger ??= NullLogger.Instance;
         Store = store;
+        (_options, _logger) = (options, logger);
         Leases = new JobLeases(options.LeaseTimings, options.Clock);
         var waiters = new AttemptWaiters();
         _dispatcher = new Dispatcher(store, Leases, waiters, options.Retry, options.MaxInFlight, options.Clock, logger);
-        _ingestor = new EventIngestor(store, waiters, Board);
+        _ingestor = new EventIngestor(store, waiters, Board, logger);
         _keeper = new LeaseKeeper(Leases, _ingestor, options.Clock, logger);
     }
 
@@ -50,7 +54,10 @@ public sealed class SweepCoordinator : IAsyncDisposable
         var dispatchStopping = _dispatchStopping.Token;
         int recovered;
         if (Leases.Options.AdoptionGrace <= TimeSpan.Zero)
+        {
             recovered = await Store.RecoverInterruptedAsync(cancellationToken).ConfigureAwait(false);
+            if (recovered > 0) _logger.LogInformation("re-queued {Count} job(s) interrupted by an earlier owner of the store", recovered);
+        }
         else
         {
             var inFlight = await Store.InFlightAsync(cancellationToken).ConfigureAwait(false);
@@ -88,23 +95,47 @@ public sealed class SweepCoordinator : IAsyncDisposable
     public Task<int> ReclaimHolderAsync(string holder, CancellationToken cancellationToken = default) =>
         _keeper.ReclaimHolderAsync(holder, cancellationToken);
 
+    /// <summary>Checks the submission (name, job count) before anything is written, then stores it.</summary>
+    /// <exception cref="SweepRejectedException">Invalid name, too many jobs, or the name taken by another file.</exception>
     public async Task<SubmitOutcome> SubmitAsync(SweepSubmission submission, CancellationToken cancellationToken = default)
     {
-        var outcome = await Store.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        SweepNames.Validate(submission.Name);
+        var count = submission.JobCount ?? submission.Jobs.LongCount();
+        if (count > _options.MaxSubmissionJobs)
+            throw new SweepTooLargeException(submission.Name, count, _options.MaxSubmissionJobs);
+        SubmitOutcome outcome;
+        try
+        {
+            outcome = await Store.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SweepRejectedException e)
+        {
+            _logger.LogWarning("submission of sweep {SweepId} refused: {Reason}", submission.Name, e.Message);
+            throw;
+        }
+        _logger.LogInformation("sweep {SweepId} submitted: {Total} jobs, {Added} new, {AlreadySucceeded} already finished, {Outstanding} to run{Replaced}",
+            outcome.SweepId, outcome.Total, outcome.Added, outcome.AlreadySucceeded, outcome.Outstanding,
+            outcome.ReplacedRevision is { } revision ? $", replacing its file (kept as revision {revision})" : "");
         _dispatcher.Wake();
         return outcome;
     }
 
-    public async Task<bool> CancelAsync(string sweepId, CancellationToken cancellationToken = default)
+    /// <summary>Cancels a sweep and stops its queued and running jobs (those no other active sweep needs).</summary>
+    /// <returns>What was done, or null when there is no such sweep.</returns>
+    public async Task<SweepCancellation?> CancelAsync(string sweepId, CancellationToken cancellationToken = default)
     {
-        var cancelled = await Store.CancelSweepAsync(sweepId, cancellationToken).ConfigureAwait(false);
-        if (cancelled is null) return false;
-        _dispatcher.Abandon(cancelled);
-        foreach (var jobId in cancelled) Board.Forget(jobId);
-        return true;
+        var cancellation = await Store.CancelSweepAsync(sweepId, cancellationToken).ConfigureAwait(false);
+        if (cancellation is null) return null;
+        _dispatcher.Stop(cancellation.Cancelled, $"sweep '{sweepId}' cancelled");
+        foreach (var jobId in cancellation.Cancelled) Board.Forget(jobId);
+        _logger.LogInformation("sweep {SweepId} cancelled: {Cancelled} job(s) cancelled, {Stopped} of them stopped while queued or running, {Kept} kept for other sweeps",
+            sweepId, cancellation.Cancelled.Count, cancellation.Stopped.Count, cancellation.Kept.Count);
+        return cancellation;
     }
 
-    /// <summary>Completes when every job of the sweep is settled (succeeded, dead-lettered or cancelled).</summary>
+    /// <summary>Completes when every job of the sweep is settled (succeeded, dead-lettered or cancelled).
+    /// Checked whenever the dispatcher goes idle, and every second besides: jobs of other sweeps can
+    /// keep it busy long after this one is done.</summary>
     public async Task WaitForSweepAsync(string sweepId, CancellationToken cancellationToken)
     {
         while (true)
@@ -113,19 +144,24 @@ public sealed class SweepCoordinator : IAsyncDisposable
             var sweep = await Store.GetSweepAsync(sweepId, cancellationToken).ConfigureAwait(false)
                         ?? throw new KeyNotFoundException($"no sweep '{sweepId}'");
             if (sweep.Counts.Where(c => c.Value > 0).All(c => JobStateMachine.IsSettled(c.Key))) return;
-            await idle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAny(idle, Task.Delay(SettledCheckInterval, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
     /// <summary>Stops dispatching and taking back lapsed leases. Reports are still stored while the
-    /// host lets them through; attempts still open stay Queued/Running in the store and the next start
-    /// takes them back, so stopping loses no job.</summary>
+    /// host lets them through. In one process (no adoption grace) the attempts still open then go back
+    /// to Pending, recorded as interrupted; in a cluster they stay Queued/Running with their workers and
+    /// the next coordinator adopts them. Either way stopping loses no job.</summary>
     public async Task StopAsync()
     {
         await StopDispatchingAsync().ConfigureAwait(false);
         if (_keeperStopping.IsCancellationRequested) return;
         await _keeperStopping.CancelAsync().ConfigureAwait(false);
         await Quietly(_keeping).ConfigureAwait(false);
+        if (Leases.Options.AdoptionGrace > TimeSpan.Zero) return;
+        var released = await Store.ReleaseOwnAttemptsAsync("the process running it stopped", CancellationToken.None).ConfigureAwait(false);
+        if (released > 0) _logger.LogInformation("{Count} job(s) left in flight were put back to pending", released);
     }
 
     /// <summary>Dispatches nothing more; reports are still stored, so workers can finish reporting.</summary>

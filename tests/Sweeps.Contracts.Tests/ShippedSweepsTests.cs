@@ -11,7 +11,7 @@ public partial class ShippedSweepsTests
 {
     public static TheoryData<string, long> SweepFiles => new()
     {
-        { "smoke.yaml", 22 },
+        { "smoke.yaml", 11 },
         { "paper-table3.yaml", 405 },
         { "paper-table4-ablation.yaml", 162 },
         { "paper-table5-k.yaml", 18 },
@@ -21,6 +21,9 @@ public partial class ShippedSweepsTests
         { "cpu-table4-ablation.yaml", 36 },
         { "cpu-table5-k.yaml", 15 },
         { "cpu-table6-blocks.yaml", 9 },
+        { "pe-study.yaml", 160 },
+        { "pka.yaml", 42 },
+        { "awrsr.yaml", 12 },
     };
 
     private static SweepSpec Load(string file) =>
@@ -42,6 +45,19 @@ public partial class ShippedSweepsTests
         var shipped = Directory.GetFiles(SweepText.RepositoryFile("sweeps"), "*.yaml").Select(Path.GetFileName).Order();
 
         Assert.Equal(SweepFiles.Select(row => (string)row[0]).Order(), shipped);
+    }
+
+    [Fact]
+    public void The_other_papers_sweeps_share_their_sasrec_baselines_with_the_cpu_table()
+    {
+        HashSet<string> SasrecBeauty(string file) => GridExpander.Expand(Load(file))
+            .Where(j => j.Model == "sasrec" && j.Dataset == "Beauty" && j.GetString("pe", "") == "learned").Select(j => j.Id).ToHashSet();
+        var table3 = SasrecBeauty("cpu-table3.yaml");
+
+        Assert.Equal(3, table3.Count);
+        Assert.Subset(SasrecBeauty("pe-study.yaml"), table3);
+        Assert.Equal(table3, SasrecBeauty("pka.yaml"));
+        Assert.Equal(table3, SasrecBeauty("awrsr.yaml"));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class ValidationTests
 
         Assert.Equal(
         [
-            "3:26: unknown model 'fparek'; did you mean 'fparec'? (known: sasrec, sasrec_author, linear_attention, token_mixing, parec, fparec, fparec_ref, fixed_average, fixed_linear, fixed_exponential, noop)",
+            "3:26: unknown model 'fparek'; did you mean 'fparec'? (known: sasrec, sasrec_author, linear_attention, token_mixing, parec, fparec, fparec_ref, fixed_average, fixed_linear, fixed_exponential, pka, awrsr, noop)",
             "4:12: seeds must be integers in [0, 2147483647], got 'two'",
             "5:1: unknown key 'colour' in the sweep file",
             "8:7: k = 200 is larger than maxlen = 50",

@@ -18,7 +18,7 @@ public sealed class ApiTests
             var lines = sourceText.Split('\n').Select(l => l.Split(':', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim());
             if (!lines.TryGetValue("name", out var name) || !lines.TryGetValue("jobs", out var n))
                 throw new SweepRejectedException("name and jobs are required");
-            return Jobs.Sweep(name, Enumerable.Range(1, int.Parse(n)).Select(seed => Jobs.Make(seed: seed)));
+            return Jobs.Sweep(name, Enumerable.Range(1, int.Parse(n)).Select(seed => Jobs.Make(seed: seed, parameters: ("maxlen", 50))));
         }
     }
 
@@ -46,8 +46,14 @@ public sealed class ApiTests
         Assert.Equal("Pending", detail.GetProperty("jobs")[0].GetProperty("state").GetString());
         var results = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api/results");
         Assert.Equal(1, results.GetProperty("configs").GetArrayLength());
+        // Hyperparameters as plain JSON values, not the struct's members.
+        Assert.Equal(50, results.GetProperty("configs")[0].GetProperty("parameters").GetProperty("maxlen").GetInt32());
+        var tables = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api/report?withPaper=true");
+        Assert.Equal("Datasets", tables[0].GetProperty("kind").GetString());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await http.PostAsync("/api/sweeps/api/cancel", null)).StatusCode);
+        var cancel = await http.PostAsync("/api/sweeps/api/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(3, (await cancel.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelled").GetArrayLength());
         var after = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/api");
         Assert.All(after.GetProperty("jobs").EnumerateArray(), j => Assert.Equal("Cancelled", j.GetProperty("state").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/api/sweeps/missing/cancel", null)).StatusCode);

@@ -53,7 +53,8 @@ public sealed class DedupTests
 
         var cancelled = await temp.Store.CancelSweepAsync("drop");
 
-        Assert.Equal([own.Id], cancelled);
+        Assert.Equal([own.Id], cancelled!.Cancelled);
+        Assert.Equal(shared.Id, Assert.Single(cancelled.Kept).JobId);
         var states = (await temp.Store.ListJobsAsync("drop")).ToDictionary(j => j.Id, j => j.State);
         Assert.Equal(JobState.Pending, states[shared.Id]);
         Assert.Equal(JobState.Cancelled, states[own.Id]);

@@ -62,19 +62,29 @@ public sealed class IngestionTests
     }
 
     [Fact]
-    public async Task Interrupted_attempts_go_back_to_pending_without_using_an_attempt()
+    public async Task Recovery_puts_back_only_attempts_whose_owner_is_gone_without_using_an_attempt()
     {
-        await using var temp = new TempStore();
-        var job = Jobs.Make();
-        await temp.Store.SubmitAsync(Jobs.Sweep("s", [job]));
-        await temp.Store.MarkQueuedAsync(job.Id, "t");
-        await temp.Store.ApplyStartedAsync(new JobStarted(job.Id, "t", "w", T0, T0));
+        var path = Path.Combine(Directory.CreateTempSubdirectory("sweeps-recover-").FullName, "sweeps.db");
+        var gone = Jobs.Make(seed: 1);
+        var mine = Jobs.Make(seed: 2);
+        await using (var earlier = SweepStore.OpenAsOwner(path, "earlier"))
+        {
+            await earlier.SubmitAsync(Jobs.Sweep("s", [gone, mine]));
+            await earlier.MarkQueuedAsync(gone.Id, "t");
+            await earlier.ApplyStartedAsync(new JobStarted(gone.Id, "t", "w", T0, T0));
+        }
+        await using var store = SweepStore.OpenAsOwner(path, "later");
+        await store.MarkQueuedAsync(mine.Id, "u");
 
-        Assert.Equal(1, await temp.Store.RecoverInterruptedAsync());
+        Assert.Equal(1, await store.RecoverInterruptedAsync());
 
-        var view = Assert.Single(await temp.Store.ListJobsAsync("s"));
-        Assert.Equal((JobState.Pending, 0), (view.State, view.Attempts));
-        Assert.Single(await temp.Store.NextPendingAsync(10, []));
+        var views = (await store.ListJobsAsync("s")).ToDictionary(j => j.Id);
+        Assert.Equal((JobState.Pending, 0), (views[gone.Id].State, views[gone.Id].Attempts));
+        Assert.Equal(JobState.Queued, views[mine.Id].State);
+        var attempt = Assert.Single((await store.LoadJobLogAsync(gone.Id))!.Attempts);
+        Assert.Equal(("interrupted", "w"), (attempt.Outcome, attempt.WorkerId));
+        Assert.Contains("earlier (pid", attempt.Error);
+        Assert.Single(await store.NextPendingAsync(10, []));
     }
 
     private static JobSucceeded Succeeded(Contracts.Jobs.JobSpec job, string token, AttemptTiming? timing = null) =>

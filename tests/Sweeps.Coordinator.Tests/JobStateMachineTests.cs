@@ -14,6 +14,7 @@ public sealed class JobStateMachineTests
     [InlineData(JobState.Running, JobState.Pending)]
     [InlineData(JobState.Pending, JobState.Cancelled)]
     [InlineData(JobState.Cancelled, JobState.Pending)]
+    [InlineData(JobState.DeadLettered, JobState.Pending)]
     public void Legal_transitions_are_allowed(JobState from, JobState to)
     {
         Assert.True(JobStateMachine.CanMove(from, to));
@@ -23,7 +24,7 @@ public sealed class JobStateMachineTests
     [Theory]
     [InlineData(JobState.Succeeded, JobState.Pending)]
     [InlineData(JobState.Succeeded, JobState.Running)]
-    [InlineData(JobState.DeadLettered, JobState.Pending)]
+    [InlineData(JobState.DeadLettered, JobState.Running)]
     [InlineData(JobState.Pending, JobState.Running)]
     [InlineData(JobState.Pending, JobState.Succeeded)]
     [InlineData(JobState.Failed, JobState.Succeeded)]

@@ -15,7 +15,7 @@ public sealed class LeaseTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     private static SweepCoordinator Coordinator(Store.SweepStore store, LeaseOptions leases) =>
-        new(store, new CoordinatorOptions(8, new RetryOptions(3, TimeSpan.FromMilliseconds(5)), TimeProvider.System, leases));
+        new(store, new CoordinatorOptions(8, new RetryOptions(3, TimeSpan.FromMilliseconds(5)), TimeProvider.System, Leases: leases));
 
     private static async Task<JobMessage> LeaseOneAsync(SweepCoordinator coordinator, string holder) =>
         Assert.Single(await coordinator.LeaseAsync(holder, holder + "-slot", 1, Wait, CancellationToken.None));

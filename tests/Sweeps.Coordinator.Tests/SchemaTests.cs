@@ -74,6 +74,6 @@ public sealed class SchemaTests
             command.CommandText = $"INSERT INTO schema_version VALUES ({SchemaMigrations.Latest + 1}, 'future', 0)";
             command.ExecuteNonQuery();
         }
-        Assert.Throws<InvalidOperationException>(() => SweepStore.Open(path));
+        Assert.Contains("newer than this build", Assert.Throws<StoreException>(() => SweepStore.Open(path)).Message);
     }
 }

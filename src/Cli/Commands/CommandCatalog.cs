@@ -15,7 +15,12 @@ public static class CommandCatalog
         yield return DatasetsCommand.Create();
         yield return RunCommand.Create();
         yield return StatusCommand.Create();
+        yield return LogsCommand.Create();
+        yield return CancelCommand.Create();
+        yield return RetryCommand.Create();
+        yield return FiguresCommand.Create();
         yield return RerunCommand.Create();
+        yield return ReportCommand.Create();
         yield return ExportCommand.Create();
         yield return ImportCommand.Create();
         yield return ServeCommand.Create();

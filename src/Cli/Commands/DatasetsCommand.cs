@@ -107,8 +107,8 @@ public static class DatasetsCommand
         var seed = new Option<int>("--seed") { Description = "Random seed; the same arguments give the same file.", DefaultValueFactory = _ => 1 };
         var minLength = new Option<int>("--min-len") { Description = "Shortest sequence.", DefaultValueFactory = _ => 5 };
         var maxLength = new Option<int>("--max-len") { Description = "Longest sequence.", DefaultValueFactory = _ => 50 };
-        var rule = new Option<string>("--rule") { Description = "two-steps-back (next item = the item two steps back) or random.", DefaultValueFactory = _ => "two-steps-back" };
-        var noise = new Option<double>("--noise") { Description = "Probability that a two-steps-back step is random instead.", DefaultValueFactory = _ => 0.1 };
+        var rule = new Option<string>("--rule") { Description = "two-steps-back or four-steps-back (next item = the item that many steps back) or random.", DefaultValueFactory = _ => "two-steps-back" };
+        var noise = new Option<double>("--noise") { Description = "Probability that a steps-back step is random instead.", DefaultValueFactory = _ => 0.1 };
         var command = new Command("generate", "Write a seeded synthetic dataset for tests and smoke sweeps.");
         foreach (var option in new Option[] { output, users, items, seed, minLength, maxLength, rule, noise })
             command.Options.Add(option);
@@ -117,8 +117,9 @@ public static class DatasetsCommand
             var ruleValue = parse.GetValue(rule) switch
             {
                 "two-steps-back" => SyntheticRule.TwoStepsBack,
+                "four-steps-back" => SyntheticRule.FourStepsBack,
                 "random" => SyntheticRule.Random,
-                var other => throw new UsageException($"unknown --rule '{other}'; expected two-steps-back or random"),
+                var other => throw new UsageException($"unknown --rule '{other}'; expected two-steps-back, four-steps-back or random"),
             };
             InteractionDataset dataset;
             try

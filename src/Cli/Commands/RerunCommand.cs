@@ -26,8 +26,8 @@ public static class RerunCommand
             var stored = await sweepStore.FindJobAsync(parse.GetValue(jobId)!, cancellationToken);
             if (stored?.Result is not { } before)
             {
-                Console.Error.WriteLine("no finished job with that id (or the prefix is ambiguous)");
-                return 2;
+                Console.Error.WriteLine($"sweeps rerun: no finished job '{parse.GetValue(jobId)}', or more than one starts so (see `sweeps status SWEEP`)");
+                return ExitCodes.NotFound;
             }
             var job = Contracts.Jobs.JobSpec.FromCanonicalJson(before.Manifest.ResolvedConfigJson);
             if (before.Manifest.CodeVersion != CodeVersion.Current)
@@ -41,7 +41,7 @@ public static class RerunCommand
                     table.AddRow($"{split} {name}", value.ToString("F6", CultureInfo.InvariantCulture),
                         now.Values.TryGetValue(name, out var again) ? again.ToString("F6", CultureInfo.InvariantCulture) : "–");
             AnsiConsole.Write(table);
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,18 +1,18 @@
 using System.CommandLine;
-using Spectre.Console;
 using Sweeps.Cluster.Composition;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cli.Commands.Orchestration;
+using Sweeps.Cli.Terminal;
+using Sweeps.Coordinator;
 using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.Store;
-using Sweeps.Coordinator.Submission;
-using Sweeps.Worker.Execution;
 
 namespace Sweeps.Cli.Commands;
 
-/// <summary><c>sweeps run FILE</c>: the embedded default. Expands the sweep into the store (jobs already
-/// finished are kept), runs what is left on N local worker slots, and prints the comparison table.
-/// Running it again after an interruption resumes.</summary>
+/// <summary><c>sweeps run FILE</c>: the embedded default. Takes ownership of the store (a second
+/// process on it is refused), expands the sweep into it (jobs already finished are kept), runs what is
+/// left on N local worker slots, and prints the comparison table. SIGINT/SIGTERM stop it cleanly;
+/// running it again resumes.</summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -21,56 +21,65 @@ public static class RunCommand
         var store = OrchestrationOptions.Store();
         var workers = OrchestrationOptions.Workers();
         var data = OrchestrationOptions.Data();
+        var replace = OrchestrationOptions.Replace();
         var maxJobs = new Option<long>("--max-jobs") { Description = "Expansions larger than this need --yes.", DefaultValueFactory = _ => 500 };
         var yes = new Option<bool>("--yes") { Description = "Run even a large expansion." };
-        var plain = new Option<bool>("--plain") { Description = "Plain progress lines (the default when output is redirected)." };
-        var command = new Command("run", "Run a sweep in this process: coordinator and worker slots over an in-process queue.")
+        var plain = new Option<bool>("--plain") { Description = "Plain progress lines (the default when output is redirected or NO_COLOR is set)." };
+        var wide = new Option<bool>("--wide") { Description = "The final table with every column, nothing cut to 80 columns." };
+        var json = new Option<bool>("--json") { Description = "The final table as JSON, for scripts." };
+        var command = new Command("run", "Run a sweep in this process: coordinator and worker slots in one embedded silo. Ctrl-C stops it cleanly; run it again to resume.")
         {
-            file, store, workers, data, maxJobs, yes, plain,
+            file, store, workers, data, replace, maxJobs, yes, plain, wide, json,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(async (parse, _) =>
         {
             var path = parse.GetValue(file)!;
-            SweepSubmission submission;
-            Contracts.Sweeps.SweepSpec parsed;
-            long size;
-            try
+            var slots = parse.GetValue(workers);
+            // Ownership first: a second process on the store leaves at once, having changed nothing.
+            await using var sweepStore = SweepStore.OpenAsOwner(parse.GetValue(store)!, "run");
+            var (spec, read) = new YamlSweepReader(parse.GetValue(data)!).ReadFile(path);
+            var submission = read with { Replace = parse.GetValue(replace) };
+            Console.WriteLine($"sweep '{submission.Name}': {spec.JobCount} jobs");
+            if (spec.JobCount > parse.GetValue(maxJobs) && !parse.GetValue(yes))
             {
-                var (spec, read) = new YamlSweepReader(parse.GetValue(data)!).ReadFile(path);
-                (submission, size, parsed) = (read, spec.JobCount, spec);
+                Console.Error.WriteLine($"sweeps run: {spec.JobCount} jobs is more than --max-jobs {parse.GetValue(maxJobs)}; pass --yes to run them");
+                return ExitCodes.NeedsConfirmation;
             }
-            catch (Exception e) when (e is SweepRejectedException or IOException)
+            using var signals = new ShutdownSignals("run");
+            var interrupted = 0;
+            var stopped = false;
+            await using (var engine = new EmbeddedEngine(sweepStore, slots, LocalExecutors.Create(parse.GetValue(data)!, spec.Datasets, spec.Device.Kind), CoordinatorOptions.ForSlots(slots)))
             {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
-            Console.WriteLine($"sweep '{submission.Name}': {size} jobs");
-            if (size > parse.GetValue(maxJobs) && !parse.GetValue(yes))
-            {
-                Console.Error.WriteLine($"{size} jobs is more than --max-jobs {parse.GetValue(maxJobs)}; pass --yes to run them");
-                return 3;
-            }
-            await using var sweepStore = SweepStore.Open(parse.GetValue(store)!);
-            var (engine, recovered) = await EmbeddedEngine.StartAsync(sweepStore, parse.GetValue(workers), LocalExecutors.Create(parse.GetValue(data)!, parsed.Datasets, parsed.Device.Kind));
-            await using (engine)
-            {
-                if (recovered > 0) Console.WriteLine($"re-queued {recovered} interrupted job(s) from an earlier run");
-                var outcome = await engine.Coordinator.SubmitAsync(submission, cancellationToken);
-                Console.WriteLine($"{outcome.Added} new, {outcome.AlreadySucceeded} already finished, {outcome.Outstanding} to run");
-                var finished = engine.Coordinator.WaitForSweepAsync(submission.Name, cancellationToken);
-                await ProgressDisplay.FollowAsync(engine.Coordinator, submission.Name, parse.GetValue(plain) || Console.IsOutputRedirected, finished.ContinueWith(_ => { }, TaskScheduler.Default));
-                try { await finished; }
-                catch (OperationCanceledException)
+                var recovered = await engine.StartAsync();
+                if (recovered > 0) Console.WriteLine($"re-queued {recovered} job(s) interrupted in an earlier run");
+                try
                 {
-                    Console.WriteLine("stopped; run the same command again to resume");
-                    return 130;
+                    var outcome = await engine.Coordinator.SubmitAsync(submission, signals.Stopping);
+                    Console.WriteLine($"{outcome.Added} new, {outcome.AlreadySucceeded} already finished, {outcome.Outstanding} to run"
+                                      + (outcome.ReplacedRevision is { } revision ? $"; the sweep's previous file is kept as revision {revision}" : ""));
+                    var finished = engine.Coordinator.WaitForSweepAsync(submission.Name, signals.Stopping);
+                    await ProgressDisplay.FollowAsync(engine.Coordinator, submission.Name, parse.GetValue(plain) || OutputStyle.Plain,
+                        finished.ContinueWith(_ => { }, TaskScheduler.Default));
+                    await finished;
+                }
+                catch (OperationCanceledException) when (signals.Stopping.IsCancellationRequested)
+                {
+                    stopped = true;
+                    interrupted = engine.Coordinator.Board.Running.Count;
                 }
             }
+            if (stopped)
+            {
+                Console.WriteLine($"stopped: {interrupted} running job(s) interrupted and recorded; finished results are kept. "
+                                  + $"To resume, run the same command again: sweeps run {path}");
+                return ExitCodes.Ok;
+            }
             var report = await new SweepReports(sweepStore).BuildAsync(submission.Name, cancellationToken: CancellationToken.None);
-            AnsiConsole.Write(ComparisonTable.Render(report!));
+            Console.Write(parse.GetValue(json) ? ComparisonTable.RenderJson(report!) + "\n" : ComparisonTable.Render(report!, parse.GetValue(wide)));
             var holes = report!.Incomplete.Count();
             if (holes > 0) Console.WriteLine($"{holes} config(s) incomplete: see `sweeps status {submission.Name}`");
-            return holes > 0 ? 1 : 0;
+            if (!parse.GetValue(json)) Console.WriteLine($"this table again, without running anything: sweeps report {submission.Name} --table summary");
+            return holes > 0 ? ExitCodes.Incomplete : ExitCodes.Ok;
         });
         return command;
     }

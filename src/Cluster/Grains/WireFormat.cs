@@ -16,10 +16,10 @@ public static class WireFormat
     };
 
     public static LeasedAttempt ToWire(JobMessage message) =>
-        new(message.Job.ToCanonicalJson(), message.AttemptToken, message.Attempt, message.EnqueuedAt);
+        new(message.Job.ToCanonicalJson(), message.AttemptToken, message.Attempt, message.EnqueuedAt, message.KeepWeights);
 
     public static JobMessage FromWire(LeasedAttempt attempt) =>
-        new(JobSpec.FromCanonicalJson(attempt.JobJson), attempt.AttemptToken, attempt.Attempt, attempt.OfferedAt);
+        new(JobSpec.FromCanonicalJson(attempt.JobJson), attempt.AttemptToken, attempt.Attempt, attempt.OfferedAt) { KeepWeights = attempt.KeepWeights };
 
     public static WireReport ToWire(JobEvent report) =>
         new(report.GetType().Name, JsonSerializer.Serialize(report, report.GetType(), Json));

@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sweeps.Cluster.Coordination;
+using Sweeps.Contracts.Jobs;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.Dispatch;
-using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.Store;
 using Sweeps.Worker.Execution;
 using Sweeps.Worker.Slots;
@@ -19,19 +19,19 @@ namespace Sweeps.Cluster.Hosting;
 public sealed class EmbeddedEngine : IAsyncDisposable
 {
     private readonly IHost _host;
+    private bool _started;
 
-    private EmbeddedEngine(IHost host) => _host = host;
-
-    public SweepCoordinator Coordinator => _host.Services.GetRequiredService<SweepCoordinator>();
-    public SweepStore Store => Coordinator.Store;
-
-    /// <returns>The engine and how many interrupted jobs of an earlier run it put back to Pending.</returns>
-    public static async Task<(EmbeddedEngine Engine, int Recovered)> StartAsync(SweepStore store, int slots, ExecutorRegistry executors,
-        RetryOptions? retry = null, string device = "cpu")
+    /// <summary>Builds the silo; nothing runs until <see cref="StartAsync()"/>, so the coordinator can
+    /// be handed to an API server first.</summary>
+    /// <param name="logger">The coordinator's log (submissions, cancels, job outcomes); the silo's own
+    /// logging otherwise.</param>
+    /// <param name="device">The device the slots train on, as the silo's metadata names it.</param>
+    public EmbeddedEngine(SweepStore store, int slots, ExecutorRegistry executors, CoordinatorOptions options, ILogger? logger = null, string device = "cpu")
     {
         var checkpoints = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Path))!, "checkpoints");
-        var coordinator = new CoordinatorRole(store, CoordinatorOptions.ForSlots(slots, retry, LeaseOptions.OneProcess));
-        var worker = new WorkerRole(new DeviceSlots(device, executors, WorkerOptions.Local(slots, checkpoints)));
+        var coordinator = new CoordinatorRole(store, options, logger);
+        var workerOptions = WorkerOptions.Local(slots, checkpoints) with { WeightsRoot = KeptWeights.RootOf(store.Path) };
+        var worker = new WorkerRole(new DeviceSlots(device, executors, workerOptions));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // One process: Orleans' own warnings (start-up and shutdown timings) are noise beside the progress display.
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
@@ -39,10 +39,29 @@ public sealed class EmbeddedEngine : IAsyncDisposable
             // Free loopback ports, so two runs on one machine do not collide.
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: SweepsSilo.ServiceId, clusterId: SweepsSilo.ClusterId)
             .AddSweeps(coordinator, worker));
-        var host = builder.Build();
-        await host.StartAsync().ConfigureAwait(false);
-        var recovered = await host.Services.GetRequiredService<CoordinatorService>().Started.ConfigureAwait(false);
-        return (new EmbeddedEngine(host), recovered);
+        _host = builder.Build();
+    }
+
+    public SweepCoordinator Coordinator => _host.Services.GetRequiredService<SweepCoordinator>();
+    public SweepStore Store => Coordinator.Store;
+
+    /// <summary>Starts the silo: the coordinator puts back what an earlier owner of the store left in
+    /// flight, then the worker slots start leasing.</summary>
+    /// <returns>How many interrupted jobs of an earlier run it put back to Pending.</returns>
+    public async Task<int> StartAsync()
+    {
+        _started = true;
+        await _host.StartAsync().ConfigureAwait(false);
+        return await _host.Services.GetRequiredService<CoordinatorService>().Started.ConfigureAwait(false);
+    }
+
+    /// <summary>An engine with the default options for <paramref name="slots"/>, started.</summary>
+    /// <returns>The engine and how many interrupted jobs of an earlier run it put back to Pending.</returns>
+    public static async Task<(EmbeddedEngine Engine, int Recovered)> StartAsync(SweepStore store, int slots, ExecutorRegistry executors,
+        RetryOptions? retry = null, string device = "cpu")
+    {
+        var engine = new EmbeddedEngine(store, slots, executors, CoordinatorOptions.ForSlots(slots, retry), device: device);
+        return (engine, await engine.StartAsync().ConfigureAwait(false));
     }
 
     private static int FreePort()
@@ -57,7 +76,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Coordinator.StopDispatchingAsync().ConfigureAwait(false);
-        await _host.StopAsync().ConfigureAwait(false);
+        if (_started) await _host.StopAsync().ConfigureAwait(false);
         _host.Dispose();
     }
 }

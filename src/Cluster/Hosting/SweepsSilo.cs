@@ -14,8 +14,9 @@ using Sweeps.Worker.Slots;
 
 namespace Sweeps.Cluster.Hosting;
 
-/// <summary>The coordinator role of a silo: the store it owns and how it dispatches.</summary>
-public sealed record CoordinatorRole(SweepStore Store, CoordinatorOptions Options);
+/// <summary>The coordinator role of a silo: the store it owns, how it dispatches, and where it logs
+/// (the silo's logging when null).</summary>
+public sealed record CoordinatorRole(SweepStore Store, CoordinatorOptions Options, ILogger? Logger = null);
 
 /// <summary>The slots of one device and the executors that train on it.</summary>
 public sealed record DeviceSlots(string Device, ExecutorRegistry Executors, WorkerOptions Options);
@@ -50,7 +51,7 @@ public static class SweepsSilo
         if (coordinator is not null)
         {
             silo.Services.AddSingleton(coordinator.Store);
-            silo.Services.AddSingleton(sp => new SweepCoordinator(coordinator.Store, coordinator.Options, sp.GetRequiredService<ILogger<SweepCoordinator>>()));
+            silo.Services.AddSingleton(sp => new SweepCoordinator(coordinator.Store, coordinator.Options, coordinator.Logger ?? sp.GetRequiredService<ILogger<SweepCoordinator>>()));
             silo.Services.AddSingleton<CoordinatorService>();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CoordinatorService>());
             silo.Services.AddHostedService<MembershipWatch>();

@@ -7,4 +7,9 @@ namespace Sweeps.Contracts.Attempts;
 /// <param name="AttemptToken">Unique per dispatch; events carrying an older token are stale and ignored.</param>
 /// <param name="Attempt">1-based attempt number, so an executor can tell a first run from a retry.</param>
 /// <param name="EnqueuedAt">When the coordinator published it; the worker measures queue wait from it.</param>
-public sealed record JobMessage(JobSpec Job, string AttemptToken, int Attempt, DateTimeOffset EnqueuedAt);
+public sealed record JobMessage(JobSpec Job, string AttemptToken, int Attempt, DateTimeOffset EnqueuedAt)
+{
+    /// <summary>Save the run's final weights where the worker keeps weights (a sweep's <c>keep: [weights]</c>).
+    /// Outside the job spec, so it never changes a job's id.</summary>
+    public bool KeepWeights { get; init; }
+}

@@ -1,33 +1,34 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Sweeps.Contracts.Jobs;
 
 namespace Sweeps.Contracts.Catalog;
 
-/// <summary>The one table of default values (MODELS.md §2.3–2.7, §2.9). Every option a model uses ends
+/// <summary>The one table of default values (docs/models.md, Backbone and the model cards). Every option a model uses ends
 /// up in its jobs' parameters, so a run's id does not depend on whether a sweep spelled a default out.</summary>
 public static class ModelDefaults
 {
-    /// <summary>The dataset whose defaults differ (MODELS.md §2.7: the FPARec ML-1m scripts).</summary>
+    /// <summary>The dataset whose defaults differ (docs/models.md, Per-dataset defaults: the FPARec ML-1m scripts).</summary>
     public const string MovieLens1M = "ml-1m";
 
     private static readonly FrozenDictionary<string, DefaultRule> Rules = new Dictionary<string, DefaultRule>
     {
-        // kang205 SASRec: 50 by default, 200 in its ML-1m command (§3.1); FPARec tunes it (§2.6).
+        // kang205 SASRec: 50 by default, 200 in its ML-1m command (sasrec card); FPARec tunes it.
         ["maxlen"] = PerDataset(movieLens: 200, other: 50),
-        // FPARec code default 20, 40 in the ML-1m script at n = 500 (§3.5, §2.7).
+        // FPARec code default 20, 40 in the ML-1m script at n = 500 (fparec card).
         ["k"] = PerDataset(movieLens: 40, other: 20),
         ["blocks"] = Constant(2),
         ["hidden"] = Constant(50),
         ["heads"] = Constant(1),
         // f = d in the reference code (conv1d with hidden_units filters), so f follows d.
         ["ffn_inner"] = Derived(c => c.Parameter("hidden"), "hidden"),
-        // 0.2 in the ML-1m scripts; not given elsewhere, code default 0.5 (§2.7, K18).
+        // 0.2 in the ML-1m scripts; not given elsewhere, code default 0.5 (K18).
         ["dropout"] = PerDataset(movieLens: 0.2, other: 0.5),
         ["lr"] = Constant(1e-3),
         ["batch"] = Constant(128),
         // Two side-by-side halves use both cores of a small machine (EpochRunner).
         ["step_shards"] = Constant(2),
-        // 801 in both ML-1m scripts, code default 201 (§2.5, K13).
+        // 801 in both ML-1m scripts, code default 201 (K13).
         ["epochs"] = PerDataset(movieLens: 801, other: 201),
         ["patience"] = Constant(0),
         ["eval_every"] = Constant(20),
@@ -50,18 +51,49 @@ public static class ModelDefaults
         ["fixed_lambda"] = Constant(1.0),
         ["feature_map"] = Constant("elu1"),
         ["token_mixing"] = Constant("mlp2"),
-        ["pka_apply"] = Constant("logits_mul"),
+        // The PE study's code: sinusoids reversed, RMHA with W_O and LeakyReLU q/k/v; its second
+        // softmax is a quirk, off unless a replica is wanted.
+        ["pe_reverse"] = Constant(true),
+        ["rmha_out_proj"] = Constant(true),
+        ["rmha_leaky"] = Constant(true),
+        ["rmha_double_softmax"] = Constant(false),
+        // No source fixes these (docs/models.md, pka): the sandwich reading needs both triangular
+        // factors; "Toeplitz-Full" is the variant the summaries call best.
+        ["pka_apply"] = Constant("sandwich"),
+        ["pka_upper"] = Constant("toeplitz"),
+        ["pka_lower"] = Constant("full"),
         ["pka_values"] = Constant(false),
         ["pka_shared"] = Constant(false),
-        ["awrsr_mode"] = Constant("sim"),
-        // r = d_h (§3.10).
+        ["awrsr_mode"] = Constant("simp"),
+        // r = d_h (docs/models.md, awrsr).
         ["awrsr_rank"] = Derived(c => c.Parameter("hidden").AsInt64() / c.Parameter("heads").AsInt64(), "hidden", "heads"),
+        // The ½ of earlier write-ups is no source's value; kept as the neutral midpoint.
+        ["awrsr_mix"] = Constant(0.5),
         ["noop_sleep_ms"] = Constant(0),
         ["noop_outcome"] = Constant("succeed"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsMovieLens1M(string dataset) =>
         string.Equals(dataset, MovieLens1M, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The value of <paramref name="key"/> in <paramref name="job"/>: its own, or the default
+    /// (what a job leaves out is an option that did not apply when it was expanded).</summary>
+    public static HyperValue Resolve(string key, JobSpec job)
+    {
+        if (job.Get(key) is { } value) return value;
+        var model = ModelCatalog.Find(job.Model) ?? GenericModel;
+        return For(key, model).Compute(new DefaultContext(job.Dataset, model, k => Resolve(k, job)));
+    }
+
+    /// <summary>The default of <paramref name="key"/> outside any sweep (no preset, not ML-1m): what
+    /// options built in code start from.</summary>
+    public static HyperValue Generic(string key) =>
+        Rules.TryGetValue(key, out var rule)
+            ? rule.Compute(new DefaultContext("", GenericModel, Generic))
+            : throw new KeyNotFoundException($"option '{key}' has no default");
+
+    private static readonly ModelDefinition GenericModel =
+        new("", "", "options built in code", ImmutableSortedDictionary<string, HyperValue>.Empty);
 
     /// <summary>The default of <paramref name="key"/> for a model; a preset's own value wins.</summary>
     public static DefaultRule For(string key, ModelDefinition model) =>

@@ -3,11 +3,21 @@ using System.Collections.Frozen;
 
 namespace Sweeps.Contracts.Catalog;
 
-/// <summary>Every option a sweep may set: MODELS.md §2.9 plus the training and size hyperparameters.
+/// <summary>Every option a sweep may set, each implemented by the models it applies to (docs/models.md).
 /// Default values live in <see cref="ModelDefaults"/>.</summary>
 public static class OptionCatalog
 {
     private static readonly ImmutableArray<string> PositionalAttention = ["parec", "fparec", "fparec_ref"];
+
+    /// <summary>The encodings that act inside a query–key attention, and the models whose mixer has one.</summary>
+    private static readonly ImmutableDictionary<string, ImmutableArray<string>> AttentionEncodings =
+        new Dictionary<string, ImmutableArray<string>>
+        {
+            ["rope"] = ["sasrec", "sasrec_author", "pka", "awrsr"],
+            ["rmha4"] = ["sasrec", "sasrec_author"],
+        }.ToImmutableDictionary();
+
+    private static readonly OptionCondition Rmha = new("pe", ["rmha4"]);
 
     public static ImmutableArray<OptionDefinition> All { get; } =
     [
@@ -26,16 +36,21 @@ public static class OptionCatalog
         Integer("eval_every", "epochs between evaluations", 1),
         Real("weight_decay", "L2 penalty on the weights", 0),
         Real("temperature", "τ dividing the positional logits", 0, PositionalAttention, minExclusive: true),
-        Choice("block_style", "residual layout of a block (MODELS.md §2.3)", ["sasrec_ref", "prenorm"]),
+        Choice("block_style", "residual layout of a block (docs/models.md, Block)", ["sasrec_ref", "prenorm"]),
         Choice("ffn_placement", "FFN in every block or once after them (K1)", ["per_block", "after_blocks"]),
         Choice("value_from", "input of the value projection (K3)", ["raw", "normalized"]),
         Boolean("out_proj", "output projection W_O after the mixer (K3)"),
-        Choice("pe", "positional encoding of the input (§2.2, §3.8)",
+        Choice("pe", "positional encoding: of the input, or inside attention for rope and rmha4 (docs/models.md, Positional encodings)",
             ["learned", "none", "abs_sinusoidal", "rotatory", "abs_sinusoidal_concat", "learned_concat",
-             "rotatory_concat", "rmha4", "rope"]),
+             "rotatory_concat", "rmha4", "rope"]) with { ChoiceModels = AttentionEncodings },
+        Boolean("pe_reverse", "sinusoidal positions counted back from the most recent slot (the PE study's default)")
+            with { OnlyWith = new("pe", ["abs_sinusoidal", "abs_sinusoidal_concat"]) },
+        Boolean("rmha_out_proj", "output projection W_O of the relative attention (the PE study has one)") with { OnlyWith = Rmha },
+        Boolean("rmha_leaky", "LeakyReLU(0.2) on q, k and v of the relative attention (the PE study's default)") with { OnlyWith = Rmha },
+        Boolean("rmha_double_softmax", "a second softmax over the allowed keys, the PE study's quirk") with { OnlyWith = Rmha },
         Choice("padding", "padding hygiene (K7)", ["strict", "ref_padding"]),
         Boolean("ce_include_pad", "padding class inside the softmax (K8)"),
-        Choice("loss", "training loss (§2.4, K17)", ["ce_full", "bce_1neg"]),
+        Choice("loss", "training loss (docs/models.md, Output and loss; K17)", ["ce_full", "bce_1neg"]),
         Choice("sampler", "how users are drawn into batches (K12)", ["with_replacement", "permutation"]),
         new("eval_users", OptionType.IntegerOrChoice, "evaluated users: all, or a seeded sample of that size (K15)",
             [], ["all"], Min: 1),
@@ -47,11 +62,16 @@ public static class OptionCatalog
         Real("fixed_lambda", "decay λ of fixed_exponential", 0, ["fixed_exponential"], minExclusive: true),
         Choice("feature_map", "φ of linear attention (K19)", ["elu1", "relu"], ["linear_attention"]),
         Choice("token_mixing", "token-mixing MLP shape (K21)", ["mlp2", "single"], ["token_mixing"]),
-        Choice("pka_apply", "where the PKA kernel acts (§3.9)", ["logits_mul", "sandwich"], ["pka_*"]),
-        Boolean("pka_values", "PKA also mixes the values (§3.9)", ["pka_*"]),
-        Boolean("pka_shared", "one PKA kernel shared by all blocks (§3.9)", ["pka_*"]),
-        Choice("awrsr_mode", "attention refinement variant (§3.10)", ["sim", "value", "add"], ["awrsr_*"]),
-        Integer("awrsr_rank", "rank r of the refinement maps (§3.10)", 1, ["awrsr_*"]),
+        Choice("pka_apply", "how the positional kernel acts: on the logits, around them, or on the weights",
+            ["sandwich", "logits_mul", "weights_mul"], ["pka"]),
+        Choice("pka_upper", "parameterisation of the upper-triangular factor U", ["toeplitz", "full"], ["pka"]),
+        Choice("pka_lower", "parameterisation of the lower-triangular factor L", ["toeplitz", "full"], ["pka"]),
+        Boolean("pka_values", "the kernel's U also mixes the values, V ← Uᵀ V", ["pka"]),
+        Boolean("pka_shared", "one kernel shared by all blocks instead of one per block", ["pka"]),
+        Choice("awrsr_mode", "attention refinement variant (M_simp, M_value, M_add)", ["simp", "value", "add"], ["awrsr"]),
+        Integer("awrsr_rank", "rank r of the maps into the correlation space", 1, ["awrsr"]),
+        Real("awrsr_mix", "weight β of the refined weights in add: (1 − β) A + β Â", 0, ["awrsr"], max: 1)
+            with { OnlyWith = new("awrsr_mode", ["add"]) },
         Integer("noop_sleep_ms", "how long a noop job pretends to train", 0, ["noop"]),
         Choice("noop_outcome", "how a noop job ends, to exercise retries and dead letters",
             ["succeed", "transient_failure", "deterministic_failure"], ["noop"]),

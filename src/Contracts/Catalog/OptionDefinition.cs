@@ -20,8 +20,22 @@ public sealed record OptionDefinition(
     double Max = double.PositiveInfinity,
     bool MaxExclusive = false)
 {
-    public bool AppliesTo(string modelId) =>
-        Models.IsEmpty || Models.Any(pattern => pattern.EndsWith('*')
+    /// <summary>Where this option means something besides its models; null = wherever they use it.</summary>
+    public OptionCondition? OnlyWith { get; init; }
+
+    /// <summary>Choices only some models accept (choice → model patterns); an unlisted choice is
+    /// accepted by every model the option applies to.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> ChoiceModels { get; init; } =
+        ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    public bool AppliesTo(string modelId) => Models.IsEmpty || Names(Models, modelId);
+
+    /// <summary>Whether <paramref name="modelId"/> implements <paramref name="value"/> of this option.</summary>
+    public bool Accepts(HyperValue value, string modelId) =>
+        !value.IsString || !ChoiceModels.TryGetValue(value.AsString(), out var models) || Names(models, modelId);
+
+    private static bool Names(ImmutableArray<string> patterns, string modelId) =>
+        patterns.Any(pattern => pattern.EndsWith('*')
             ? modelId.StartsWith(pattern[..^1], StringComparison.Ordinal)
             : modelId == pattern);
 

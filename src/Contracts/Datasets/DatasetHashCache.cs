@@ -11,9 +11,14 @@ public sealed class DatasetHashCache
 
     public static DatasetHashCache Shared { get; } = new();
 
+    /// <exception cref="IOException">The file is empty or not a regular file.</exception>
     public string Hash(string path)
     {
         var file = new FileInfo(path);
+        // Devices, FIFOs and sockets report size 0; opening one could block for ever (a FIFO) or never
+        // end (/dev/zero), so a dataset must be a non-empty file and is refused before it is opened.
+        if (file.Length == 0)
+            throw new IOException($"{file.Name} is empty or not a regular file (a device, FIFO or socket)");
         var key = (file.FullName, file.Length, file.LastWriteTimeUtc);
         return _hashes.GetOrAdd(key, static k =>
         {

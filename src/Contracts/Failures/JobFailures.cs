@@ -15,3 +15,7 @@ public sealed class NonFiniteLossException(int epoch, double loss)
 
 /// <summary>A failure known to be worth retrying even though its exception type alone would not say so.</summary>
 public sealed class TransientJobFailure(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A job's checkpoint cannot be read (truncated, damaged, from an incompatible build): the
+/// worker deletes it and the job's next attempt starts from scratch.</summary>
+public sealed class UnreadableCheckpointException(string message, Exception? inner = null) : Exception(message, inner);

@@ -40,11 +40,31 @@ internal static class CellPlanner
         string.Equals(written, reference, StringComparison.Ordinal)
         || string.Equals(written, datasetName, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>In how many configs of a planned cell <paramref name="condition"/> holds.</summary>
+    public static ConditionReach Reach(Dictionary<string, ResolvedOption> plan, OptionCondition condition)
+    {
+        if (!plan.TryGetValue(condition.Key, out var driver) || driver.Values.IsEmpty) return ConditionReach.Never;
+        var holding = driver.Values.Count(condition.HoldsFor);
+        return holding == 0 ? ConditionReach.Never
+            : holding == driver.Values.Length ? ConditionReach.Always
+            : ConditionReach.Sometimes;
+    }
+
     /// <summary>Builds the cell from a plan: single values into <see cref="SweepCell.Fixed"/>, several into
-    /// axes; derived defaults are computed now when what they follow is fixed.</summary>
+    /// axes; derived defaults are computed now when what they follow is fixed. A conditional option
+    /// whose condition never holds is left out; one whose condition holds in some configs only is
+    /// left out of the others at expansion.</summary>
     public static SweepCell ToCell(Dictionary<string, ResolvedOption> plan, DatasetIdentity dataset,
         ModelDefinition model, ImmutableArray<int> seeds)
     {
+        var conditional = new List<string>();
+        plan = new Dictionary<string, ResolvedOption>(plan, StringComparer.Ordinal);
+        foreach (var (key, option) in plan.Where(p => p.Value.Option.OnlyWith is not null).ToList())
+        {
+            var reach = Reach(plan, option.Option.OnlyWith!);
+            if (reach == ConditionReach.Never) plan.Remove(key);
+            else if (reach == ConditionReach.Sometimes) conditional.Add(key);
+        }
         var fixedValues = ImmutableSortedDictionary.CreateBuilder<string, HyperValue>(StringComparer.Ordinal);
         var axes = new List<CellAxis>();
         var derived = new List<string>();
@@ -63,9 +83,15 @@ internal static class CellPlanner
             else
                 perConfig.Add(key);
         }
-        return new SweepCell(dataset, model, fixedValues.ToImmutable(), [.. axes], [.. perConfig], seeds);
+        return new SweepCell(dataset, model, fixedValues.ToImmutable(), [.. axes], [.. perConfig], seeds)
+        {
+            Conditional = [.. conditional.Order(StringComparer.Ordinal)],
+        };
     }
 
     private static HyperValue NoDependency(string key) =>
         throw new InvalidOperationException($"a non-derived default read option '{key}'");
 }
+
+/// <summary>Whether a conditional option's condition holds in none, some or all configs of a cell.</summary>
+internal enum ConditionReach { Never, Sometimes, Always }

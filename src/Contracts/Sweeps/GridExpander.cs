@@ -33,13 +33,24 @@ public static class GridExpander
         {
             for (var i = changedFrom; i < axes.Length; i++)
                 prefix[i + 1] = prefix[i].SetItem(axes[i].Key, axes[i].Values[index[i]]);
-            yield return WithDerived(cell, prefix[axes.Length]);
+            yield return WithoutInapplicable(cell, WithDerived(cell, prefix[axes.Length]));
 
             changedFrom = axes.Length - 1;
             while (changedFrom >= 0 && ++index[changedFrom] == axes[changedFrom].Values.Length)
                 index[changedFrom--] = 0;
             if (changedFrom < 0) yield break;
         }
+    }
+
+    private static ImmutableSortedDictionary<string, HyperValue> WithoutInapplicable(SweepCell cell,
+        ImmutableSortedDictionary<string, HyperValue> parameters)
+    {
+        foreach (var key in cell.Conditional)
+        {
+            var condition = OptionCatalog.Find(key)!.OnlyWith!;
+            if (!condition.HoldsFor(parameters[condition.Key])) parameters = parameters.Remove(key);
+        }
+        return parameters;
     }
 
     private static ImmutableSortedDictionary<string, HyperValue> WithDerived(SweepCell cell,

@@ -18,6 +18,10 @@ public sealed record SweepCell(
     ImmutableArray<string> Derived,
     ImmutableArray<int> Seeds)
 {
+    /// <summary>Single-valued options left out of the configs where their condition
+    /// (<see cref="OptionDefinition.OnlyWith"/>) fails; the condition's option is an axis.</summary>
+    public ImmutableArray<string> Conditional { get; init; } = [];
+
     public long ConfigCount => Axes.Aggregate(1L, (product, axis) => checked(product * axis.Values.Length));
     public long JobCount => checked(ConfigCount * Seeds.Length);
 }

@@ -14,4 +14,7 @@ internal sealed record SweepDocument(
     ImmutableArray<OverrideRule> Overrides,
     ImmutableArray<Marked<string>> Tune,
     DeviceRequirement Device,
-    SourceMark Root);
+    SourceMark Root)
+{
+    public ImmutableArray<KeptArtifact> Keep { get; init; } = [];
+}

@@ -12,7 +12,7 @@ internal sealed class SweepReader(ErrorCollector errors)
     public static readonly ImmutableArray<int> DefaultSeeds = [1, 2, 3];
 
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "datasets", "models", "seeds", "grid", "fixed", "training", "tune", "overrides", "device"];
+        ["name", "description", "datasets", "models", "seeds", "grid", "fixed", "training", "tune", "overrides", "device", "keep"];
     private static readonly string[] SettingSections = ["grid", "fixed", "training"];
     private static readonly string[] TrainingKeys = ["epochs", "patience", "eval_every"];
     private static readonly string[] RuleKeys = ["when", .. SettingSections];
@@ -33,7 +33,10 @@ internal sealed class SweepReader(ErrorCollector errors)
             top.TryGetValue("overrides", out var overrides) ? Overrides(overrides.Value) : [],
             top.TryGetValue("tune", out var tune) ? Names(tune.Value, "tune") : [],
             top.TryGetValue("device", out var device) ? Device(device.Value) : DeviceRequirement.Default,
-            root.Mark);
+            root.Mark)
+        {
+            Keep = top.TryGetValue("keep", out var keep) ? Keep(keep.Value) : [],
+        };
     }
 
     private ImmutableArray<OverrideRule> Overrides(YamlNode node)
@@ -193,6 +196,24 @@ internal sealed class SweepReader(ErrorCollector errors)
             return DeviceKind.Any;
         }
     }
+
+    private ImmutableArray<KeptArtifact> Keep(YamlNode node)
+    {
+        var kept = ImmutableArray.CreateBuilder<KeptArtifact>();
+        foreach (var name in Names(node, "keep"))
+        {
+            var index = Array.IndexOf(KeepNames, name.Value);
+            if (index >= 0)
+                kept.Add(Enum.GetValues<KeptArtifact>()[index]);
+            else
+                errors.Add(name.Mark, $"'keep' cannot keep '{name.Value}'; it keeps {string.Join(", ", KeepNames)}{NameSuggestion.For(name.Value, KeepNames)}");
+        }
+        return kept.ToImmutable();
+    }
+
+    private static readonly string[] KeepNames = [.. Enum.GetValues<KeptArtifact>().Select(KeepName)];
+
+    private static string KeepName(KeptArtifact artifact) => artifact.ToString().ToLowerInvariant();
 
     /// <summary>A list of distinct non-empty names (datasets, models, tuned options).</summary>
     private ImmutableArray<Marked<string>> Names(YamlNode node, string key, bool allowScalar = false)

@@ -16,6 +16,10 @@ public sealed record SweepSpec(
     DeviceRequirement Device,
     ImmutableArray<SweepCell> Cells)
 {
+    /// <summary>What to keep of each run beyond its metrics (<c>keep:</c>); not part of any job's
+    /// identity, so asking for weights never retrains a finished job.</summary>
+    public ImmutableArray<KeptArtifact> Keep { get; init; } = [];
+
     /// <summary>How many jobs <see cref="GridExpander.Expand(SweepSpec)"/> yields, without expanding.</summary>
     public long JobCount => Cells.Sum(c => c.JobCount);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Sweeps.Contracts.Catalog;
 using Sweeps.Contracts.Datasets;
 using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Yaml;
 
 namespace Sweeps.Contracts.Sweeps;
 
@@ -22,14 +23,22 @@ internal sealed class SweepValidator(ErrorCollector errors, IDatasetResolver res
                      from m in models
                      select (Dataset: d, Model: m.Model, Options: CellPlanner.Plan(document, d.Reference, d.Identity, m.Model)))
                     .ToList();
-        foreach (var plan in plans) CheckConstraints(plan.Options);
+        foreach (var plan in plans)
+        {
+            CheckConstraints(plan.Options);
+            CheckChoices(plan.Options, plan.Model);
+        }
+        CheckConditions(plans.Select(p => p.Options).ToList());
         CheckTune(document, plans.Select(p => p.Options).ToList());
         if (errors.HasErrors) return null;
 
         var cells = plans.Select(p => CellPlanner.ToCell(p.Options, p.Dataset.Identity, p.Model, document.Seeds)).ToImmutableArray();
         if (!CheckSize(cells, document)) return null;
         return new SweepSpec(document.Name, errors.File, [.. datasets.Select(d => d.Identity)], [.. models.Select(m => m.Model)],
-            document.Seeds, [.. document.Tune.Select(t => t.Value)], document.Device, cells);
+            document.Seeds, [.. document.Tune.Select(t => t.Value)], document.Device, cells)
+        {
+            Keep = document.Keep,
+        };
     }
 
     private List<(Marked<string> Reference, DatasetIdentity Identity)> ResolveDatasets(IEnumerable<Marked<string>> references)
@@ -105,6 +114,41 @@ internal sealed class SweepValidator(ErrorCollector errors, IDatasetResolver res
                 errors.Add(mark, constraint.Describe(left.Values[i], right.Values[j]));
             }
         }
+    }
+
+    /// <summary>A choice only some models implement (e.g. <c>pe: rope</c>) is refused here, where the
+    /// sweep can still be fixed, rather than failing on a worker.</summary>
+    private void CheckChoices(Dictionary<string, ResolvedOption> options, ModelDefinition model)
+    {
+        foreach (var option in options.Values.Where(o => o.IsExplicit))
+            for (var i = 0; i < option.Values.Length; i++)
+            {
+                var value = option.Values[i];
+                if (option.Option.Accepts(value, model.Id)) continue;
+                errors.Add(option.Marks[i],
+                    $"{option.Option.Key}: {value} is not implemented by {model.Id}; models that have it: {string.Join(", ", option.Option.ChoiceModels[value.AsString()])}");
+            }
+    }
+
+    /// <summary>An option set where its condition never holds (e.g. <c>rmha_leaky</c> without
+    /// <c>pe: rmha4</c>) would change nothing; several values of it where the condition holds only for
+    /// some configs would give the others duplicate jobs.</summary>
+    private void CheckConditions(List<Dictionary<string, ResolvedOption>> plans)
+    {
+        var reached = new Dictionary<SourceMark, (ResolvedOption Option, bool Reached)>();
+        foreach (var plan in plans)
+            foreach (var option in plan.Values.Where(o => o.IsExplicit && o.Option.OnlyWith is not null))
+            {
+                var condition = option.Option.OnlyWith!;
+                var reach = CellPlanner.Reach(plan, condition);
+                var mark = option.Marks[0];
+                reached[mark] = (option, reach != ConditionReach.Never || (reached.TryGetValue(mark, out var r) && r.Reached));
+                if (reach == ConditionReach.Sometimes && option.Values.Length > 1)
+                    errors.Add(mark, $"'{option.Option.Key}' has several values but applies only with {condition}, " +
+                                     $"and {condition.Key} takes other values in the same cell; give it one value there");
+            }
+        foreach (var (mark, (option, _)) in reached.Where(r => !r.Value.Reached))
+            errors.Add(mark, $"'{option.Option.Key}' applies only with {option.Option.OnlyWith}; no job of this sweep has that");
     }
 
     private static int FirstViolation(PairConstraint constraint, HyperValue left, ImmutableArray<HyperValue> rights)

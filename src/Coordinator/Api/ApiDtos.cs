@@ -10,4 +10,10 @@ public sealed record SweepDto(string Id, bool Cancelled, DateTimeOffset CreatedA
         s.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value));
 }
 
-public sealed record SweepDetailDto(SweepDto Sweep, IReadOnlyList<JobView> Jobs);
+/// <summary>A sweep with one page of its jobs: <see cref="Total"/> jobs match, <see cref="Jobs"/> are
+/// those from <see cref="Offset"/> on, at most <see cref="Limit"/>.</summary>
+public sealed record SweepDetailDto(SweepDto Sweep, IReadOnlyList<JobView> Jobs, int Offset, int Limit, int Total)
+{
+    /// <summary>A sweep with all its jobs on one page.</summary>
+    public SweepDetailDto(SweepDto sweep, IReadOnlyList<JobView> jobs) : this(sweep, jobs, 0, jobs.Count, jobs.Count) { }
+}

@@ -24,10 +24,12 @@ public sealed class AttemptWaiters
     }
 
     /// <summary>Ends the open attempt of a job whatever its token (the job was cancelled).</summary>
-    public void Abandon(string jobId, string reason)
+    /// <returns>The token of the attempt ended, or null when none was open.</returns>
+    public string? Abandon(string jobId, string reason)
     {
-        if (_open.TryRemove(jobId, out var waiter))
-            waiter.Completion.TrySetResult(new AttemptOutcome.Abandoned(reason));
+        if (!_open.TryRemove(jobId, out var waiter)) return null;
+        waiter.Completion.TrySetResult(new AttemptOutcome.Abandoned(reason));
+        return waiter.Token;
     }
 
     private sealed record Waiter(string Token)

@@ -46,6 +46,7 @@ public sealed class Dispatcher
     {
         while (!stopping.IsCancellationRequested)
         {
+            await StopCancelledElsewhereAsync(stopping).ConfigureAwait(false);
             var free = _maxInFlight - _inFlight.Count;
             var batch = free > 0 ? await NextBatchAsync(free, stopping).ConfigureAwait(false) : [];
             foreach (var job in batch) Follow(job, adopted: null, stopping);
@@ -119,7 +120,7 @@ public sealed class Dispatcher
         var token = Guid.NewGuid().ToString("N");
         var attempt = await _store.MarkQueuedAsync(job.Spec.Id, token, stopping).ConfigureAwait(false);
         if (attempt is null) return;
-        await AwaitOutcomeAsync(new JobMessage(job.Spec, token, attempt.Value, _clock.GetUtcNow()), stopping, offer: true).ConfigureAwait(false);
+        await AwaitOutcomeAsync(new JobMessage(job.Spec, token, attempt.Value, _clock.GetUtcNow()) { KeepWeights = job.KeepWeights }, stopping, offer: true).ConfigureAwait(false);
     }
 
     private async Task AwaitOutcomeAsync(JobMessage attempt, CancellationToken stopping, bool offer = false)
@@ -133,13 +134,33 @@ public sealed class Dispatcher
         }
     }
 
-    /// <summary>Stops following cancelled jobs; their in-flight attempts' reports will be stale.</summary>
-    public void Abandon(IEnumerable<string> jobIds)
+    /// <summary>Stops following cancelled jobs and takes their attempts back: an offered one is never
+    /// leased, and a running one's next report (a heartbeat at the latest) is answered "stale", which
+    /// stops it on its worker.</summary>
+    public void Stop(IEnumerable<string> jobIds, string reason)
     {
         foreach (var jobId in jobIds)
         {
             _leases.Withdraw(jobId);
-            _waiters.Abandon(jobId, "cancelled");
+            _waiters.Abandon(jobId, reason);
+        }
+    }
+
+    /// <summary>A `sweeps cancel` in another process changes only the store; the jobs it cancelled that
+    /// this dispatcher follows are found here, within a poll interval, and stopped.</summary>
+    private async Task StopCancelledElsewhereAsync(CancellationToken stopping)
+    {
+        if (_inFlight.IsEmpty) return;
+        try
+        {
+            var cancelled = await _store.CancelledAmongAsync(_inFlight.Keys.ToList(), stopping).ConfigureAwait(false);
+            if (cancelled.Count == 0) return;
+            _logger.LogInformation("stopping {Count} job(s) whose sweep was cancelled: {JobIds}", cancelled.Count, string.Join(" ", cancelled.Select(id => id[..Math.Min(12, id.Length)])));
+            Stop(cancelled, "sweep cancelled");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "could not check for cancelled jobs; checking again");
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Sweeps.Contracts.Failures;
 using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.Live;
@@ -7,7 +8,7 @@ namespace Sweeps.Coordinator.Dispatch;
 
 /// <summary>Applies worker reports to the store, then hands each attempt's outcome to the dispatcher.
 /// Storing first means an outcome the dispatcher acts on is already durable.</summary>
-public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, LiveBoard board)
+public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, LiveBoard board, ILogger logger)
 {
     private static readonly TimeSpan HeartbeatPersistInterval = TimeSpan.FromSeconds(10);
     private long _staleEvents;
@@ -23,7 +24,10 @@ public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, Live
         {
             case JobStarted started:
                 if (Count(outcome = await store.ApplyStartedAsync(started, cancellationToken).ConfigureAwait(false)))
+                {
                     board.Started(started);
+                    logger.LogInformation("job {JobId} running on {WorkerId}", started.JobId, started.WorkerId);
+                }
                 return outcome;
             case JobProgressed progressed:
                 // Only every so often to the store: the live board has every report.
@@ -32,13 +36,22 @@ public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, Live
                     : IngestOutcome.Accepted;
             case JobSucceeded succeeded:
                 if (Count(outcome = await store.ApplySucceededAsync(succeeded, cancellationToken).ConfigureAwait(false)))
+                {
                     Finish(succeeded, new AttemptOutcome.Succeeded());
+                    logger.LogInformation("job {JobId} succeeded on {WorkerId}: epoch {Epoch} selected", succeeded.JobId, succeeded.WorkerId, succeeded.Result.SelectedEpoch);
+                }
                 return outcome;
             case JobFailed failed:
                 if (Count(outcome = await store.ApplyFailedAsync(failed, cancellationToken).ConfigureAwait(false)))
+                {
+                    if (failed.Kind == FailureKind.Interrupted)
+                        logger.LogInformation("job {JobId} interrupted on {WorkerId}: {Error}", failed.JobId, failed.WorkerId, failed.Error);
+                    else
+                        logger.LogWarning("job {JobId} failed on {WorkerId} ({Kind}): {Error}", failed.JobId, failed.WorkerId, failed.Kind, failed.Error);
                     Finish(failed, failed.Kind == FailureKind.Interrupted
                         ? new AttemptOutcome.Abandoned("interrupted: " + failed.Error)
                         : new AttemptOutcome.Failed(failed.Kind, failed.Error));
+                }
                 return outcome;
             default:
                 // A heartbeat renews the lease only; the store keeps the last progress.

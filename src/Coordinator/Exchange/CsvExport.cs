@@ -41,12 +41,9 @@ public static class CsvExport
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static void WriteRow(TextWriter writer, IEnumerable<string> cells)
+    private static void WriteRow(TextWriter writer, IEnumerable<string> cells)
     {
-        writer.Write(string.Join(',', cells.Select(Quote)));
+        writer.Write(string.Join(',', cells.Select(CsvCells.Quote)));
         writer.Write('\n');
     }
-
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\n\r") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -19,7 +19,7 @@ public sealed class LiveBoard
     public void Started(JobStarted started) =>
         _running[started.JobId] = new RunningJob(started.JobId, started.WorkerId, started.At, null, started.At);
 
-    /// <returns>Whether the store's heartbeat is due (none persisted for <paramref name="persistEvery"/>).</returns>
+    /// <returns>Whether the store's heartbeat is due (the job's first report, or none persisted for <paramref name="persistEvery"/>).</returns>
     public bool Progressed(JobProgressed progressed, TimeSpan persistEvery)
     {
         var due = false;
@@ -27,7 +27,8 @@ public sealed class LiveBoard
             _ => new RunningJob(progressed.JobId, progressed.WorkerId, progressed.At, progressed.Progress, progressed.At),
             (_, job) =>
             {
-                due = progressed.At - job.PersistedAt >= persistEvery;
+                // The first report is stored at once, so `status` from another process shows an epoch soon.
+                due = job.Progress is null || progressed.At - job.PersistedAt >= persistEvery;
                 return job with { Progress = progressed.Progress, PersistedAt = due ? progressed.At : job.PersistedAt };
             });
         return due;

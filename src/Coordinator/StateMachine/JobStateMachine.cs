@@ -14,7 +14,8 @@ public static class JobStateMachine
         [JobState.Running] = [JobState.Succeeded, JobState.Failed, JobState.Pending, JobState.Cancelled],
         [JobState.Failed] = [JobState.Pending, JobState.DeadLettered, JobState.Cancelled],
         [JobState.Succeeded] = [],
-        [JobState.DeadLettered] = [],
+        // `sweeps retry` gives a dead-lettered job fresh attempts once its cause is fixed.
+        [JobState.DeadLettered] = [JobState.Pending],
         // A cancelled job comes back when a sweep that contains it is submitted again.
         [JobState.Cancelled] = [JobState.Pending],
     }.ToFrozenDictionary();
@@ -27,7 +28,7 @@ public static class JobStateMachine
             throw new IllegalTransitionException(jobId, from, to);
     }
 
-    /// <summary>Succeeded, DeadLettered and Cancelled: nothing more happens without a new submission.</summary>
+    /// <summary>Succeeded, DeadLettered and Cancelled: nothing more happens without a new submission or a retry.</summary>
     public static bool IsSettled(JobState state) =>
         state is JobState.Succeeded or JobState.DeadLettered or JobState.Cancelled;
 }

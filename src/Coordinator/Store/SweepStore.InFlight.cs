@@ -18,13 +18,18 @@ public sealed partial class SweepStore
         {
             var rows = await db.Jobs.AsNoTracking()
                 .Where(j => (j.State == JobState.Queued || j.State == JobState.Running) && j.AttemptToken != null)
-                .Select(j => new { j.SpecJson, j.Attempts, j.AttemptToken, j.WorkerId, j.QueuedAtMs })
+                .Select(j => new
+                {
+                    j.SpecJson, j.Attempts, j.AttemptToken, j.WorkerId, j.QueuedAtMs,
+                    KeepWeights = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.KeepWeights)),
+                })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             return rows.Select(r =>
             {
                 var spec = JobSpec.FromCanonicalJson(r.SpecJson);
                 var queuedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.QueuedAtMs ?? NowMs);
-                return new InFlightAttempt(new DispatchableJob(spec, r.Attempts), new JobMessage(spec, r.AttemptToken!, r.Attempts, queuedAt), r.WorkerId ?? "");
+                return new InFlightAttempt(new DispatchableJob(spec, r.Attempts) { KeepWeights = r.KeepWeights },
+                    new JobMessage(spec, r.AttemptToken!, r.Attempts, queuedAt) { KeepWeights = r.KeepWeights }, r.WorkerId ?? "");
             }).ToList();
         }, cancellationToken);
 }

@@ -4,6 +4,7 @@ using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Failures;
 using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.StateMachine;
+using Sweeps.Coordinator.Store.Ownership;
 using Sweeps.Coordinator.Store.Rows;
 
 namespace Sweeps.Coordinator.Store;
@@ -11,15 +12,24 @@ namespace Sweeps.Coordinator.Store;
 /// <summary>The state changes of a job's attempts: dispatch, start, heartbeat, result, failure.</summary>
 public sealed partial class SweepStore
 {
-    /// <summary>Puts back to Pending the attempts a previous process left Queued or Running: their
-    /// messages died with it. They resume from their checkpoint directory; the interruption does not
-    /// count against their attempt limit.</summary>
+    /// <summary>Puts back to Pending the attempts whose owner is gone: dispatched by an earlier process
+    /// that held the store (their messages died with it). They resume from their checkpoint directory;
+    /// the interruption does not count against their attempt limit. Attempts this store's own owner
+    /// dispatched are left alone.</summary>
     public Task<int> RecoverInterruptedAsync(CancellationToken cancellationToken = default) =>
         WithContextAsync(async db =>
         {
+            var owner = OwnerId;
             var interrupted = await db.Jobs.Where(j => j.State == JobState.Queued || j.State == JobState.Running)
+                .Where(j => !db.Attempts.Any(a => a.JobId == j.Id && a.Token == j.AttemptToken && a.Owner == owner))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var job in interrupted) ReturnToPending(job);
+            foreach (var job in interrupted)
+            {
+                var attempt = job.AttemptToken is { } token ? await db.Attempts.FindAsync([job.Id, token], cancellationToken).ConfigureAwait(false) : null;
+                var gone = attempt is null ? "an earlier process" : StoreOwner.Describe(attempt.Owner);
+                Close(attempt, AttemptOutcomes.Interrupted, $"its owner, {gone}, is gone");
+                ReturnToPending(job, $"interrupted: {gone} stopped; resumes from its checkpoint");
+            }
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return interrupted.Count;
         }, cancellationToken);
@@ -35,30 +45,40 @@ public sealed partial class SweepStore
                 // limit instead of sorting every pending job on each call.
                 .OrderBy(j => j.CreatedAtMs)
                 .Take(limit)
-                .Select(j => new { j.SpecJson, j.Attempts })
+                .Select(j => new
+                {
+                    j.SpecJson,
+                    j.Attempts,
+                    KeepWeights = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.KeepWeights)),
+                })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return rows.Select(r => new DispatchableJob(JobSpec.FromCanonicalJson(r.SpecJson), r.Attempts)).ToList();
+            return rows.Select(r => new DispatchableJob(JobSpec.FromCanonicalJson(r.SpecJson), r.Attempts) { KeepWeights = r.KeepWeights }).ToList();
         }, cancellationToken);
 
     /// <summary>Pending → Queued under a fresh attempt token.</summary>
     /// <returns>The attempt number, or null when the job is no longer pending (cancelled meanwhile).</returns>
     public Task<int?> MarkQueuedAsync(string jobId, string attemptToken, CancellationToken cancellationToken = default) =>
-        WithJobAsync<int?>(jobId, job =>
+        WithContextAsync<int?>(async db =>
         {
+            var job = await db.Jobs.FindAsync([jobId], cancellationToken).ConfigureAwait(false)
+                      ?? throw new KeyNotFoundException($"no job {jobId}");
             if (job.State != JobState.Pending) return null;
             Move(job, JobState.Queued);
             job.Attempts++;
             job.AttemptToken = attemptToken;
             job.QueuedAtMs = NowMs;
             job.LastError = null;
+            db.Attempts.Add(new AttemptRow { Token = attemptToken, JobId = jobId, Number = job.Attempts, Owner = OwnerId, QueuedAtMs = job.QueuedAtMs.Value });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return job.Attempts;
         }, cancellationToken);
 
     public Task<IngestOutcome> ApplyStartedAsync(JobStarted started, CancellationToken cancellationToken = default) =>
-        WithCurrentAttemptAsync(started, job =>
+        WithCurrentAttemptAsync(started, (job, attempt) =>
         {
             if (job.State != JobState.Queued) return IngestOutcome.Duplicate;
             Move(job, JobState.Running);
+            if (attempt is not null) (attempt.WorkerId, attempt.StartedAtMs) = (started.WorkerId, started.At.ToUnixTimeMilliseconds());
             job.WorkerId = started.WorkerId;
             job.StartedAtMs = started.At.ToUnixTimeMilliseconds();
             job.HeartbeatAtMs = job.StartedAtMs;
@@ -67,7 +87,7 @@ public sealed partial class SweepStore
         }, cancellationToken);
 
     public Task<IngestOutcome> ApplyHeartbeatAsync(JobProgressed progressed, CancellationToken cancellationToken = default) =>
-        WithCurrentAttemptAsync(progressed, job =>
+        WithCurrentAttemptAsync(progressed, (job, _) =>
         {
             job.HeartbeatAtMs = progressed.At.ToUnixTimeMilliseconds();
             job.CurrentEpoch = progressed.Progress.Epoch;
@@ -100,6 +120,7 @@ public sealed partial class SweepStore
             job.StartupMs = (timing.ExecutorStartedAt - timing.ReceivedAt).TotalMilliseconds;
             job.ReportingMs = Math.Max(0, now - timing.ExecutorFinishedAt.ToUnixTimeMilliseconds());
             job.QueueWaitMs ??= job.QueuedAtMs is { } queued ? Math.Max(0, timing.ReceivedAt.ToUnixTimeMilliseconds() - queued) : null;
+            Close(await db.Attempts.FindAsync([succeeded.JobId, succeeded.AttemptToken], cancellationToken).ConfigureAwait(false), AttemptOutcomes.Succeeded, null, succeeded.WorkerId);
             db.Results.Add(ToRow(succeeded, now));
             db.Epochs.AddRange(succeeded.Result.Curve.Select(e => ToRow(succeeded.JobId, e)));
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -107,15 +128,19 @@ public sealed partial class SweepStore
         }, cancellationToken);
 
     public Task<IngestOutcome> ApplyFailedAsync(JobFailed failed, CancellationToken cancellationToken = default) =>
-        WithCurrentAttemptAsync(failed, job =>
+        WithCurrentAttemptAsync(failed, (job, attempt) =>
         {
             if (failed.Kind == FailureKind.Interrupted)
-                ReturnToPending(job);
+            {
+                Close(attempt, AttemptOutcomes.Interrupted, failed.Error, failed.WorkerId);
+                ReturnToPending(job, $"interrupted{(job.CurrentEpoch is { } epoch ? $" at epoch {epoch}" : "")}: {failed.Error}; resumes from its checkpoint");
+            }
             else
             {
                 Move(job, JobState.Failed);
                 job.LastError = $"{failed.Kind}: {failed.Error}";
                 job.FinishedAtMs = NowMs;
+                Close(attempt, AttemptOutcomes.Failed, job.LastError, failed.WorkerId);
             }
             return IngestOutcome.Accepted;
         }, cancellationToken);
@@ -138,21 +163,41 @@ public sealed partial class SweepStore
             return true;
         }, cancellationToken);
 
-    /// <summary>Queued/Running → Pending for an attempt stopped by this process's own shutdown.</summary>
-    public Task<bool> ReturnToPendingAsync(string jobId, string attemptToken, CancellationToken cancellationToken = default) =>
-        WithJobAsync(jobId, job =>
+    /// <summary>Queued/Running → Pending for the attempts this owner dispatched and no worker has
+    /// reported on since: the last step of a clean shutdown, so nothing is left looking in flight.</summary>
+    /// <returns>How many were put back.</returns>
+    public Task<int> ReleaseOwnAttemptsAsync(string reason, CancellationToken cancellationToken = default) =>
+        WithContextAsync(async db =>
         {
-            if (job.AttemptToken != attemptToken || job.State is not (JobState.Queued or JobState.Running)) return false;
-            ReturnToPending(job);
-            return true;
+            var owner = OwnerId;
+            var open = await db.Jobs.Where(j => j.State == JobState.Queued || j.State == JobState.Running)
+                .Where(j => db.Attempts.Any(a => a.JobId == j.Id && a.Token == j.AttemptToken && a.Owner == owner))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var job in open)
+            {
+                Close(await db.Attempts.FindAsync([job.Id, job.AttemptToken!], cancellationToken).ConfigureAwait(false), AttemptOutcomes.Interrupted, reason);
+                ReturnToPending(job, $"interrupted: {reason}; resumes from its checkpoint");
+            }
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return open.Count;
         }, cancellationToken);
 
-    private void ReturnToPending(JobRow job)
+    private static void ReturnToPending(JobRow job, string note)
     {
         Move(job, JobState.Pending);
         // The interrupted attempt was not the job's fault, so it is given back.
         job.Attempts = Math.Max(0, job.Attempts - 1);
         job.AttemptToken = null;
+        job.LastError = note;
+    }
+
+    private void Close(AttemptRow? attempt, string outcome, string? error, string? workerId = null)
+    {
+        if (attempt is null || attempt.FinishedAtMs is not null) return;
+        attempt.FinishedAtMs = NowMs;
+        attempt.Outcome = outcome;
+        attempt.Error = error;
+        attempt.WorkerId ??= workerId;
     }
 
     private Task<T> WithJobAsync<T>(string jobId, Func<JobRow, T> change, CancellationToken cancellationToken) =>
@@ -165,13 +210,17 @@ public sealed partial class SweepStore
             return outcome;
         }, cancellationToken);
 
-    private Task<IngestOutcome> WithCurrentAttemptAsync(JobEvent jobEvent, Func<JobRow, IngestOutcome> change, CancellationToken cancellationToken) =>
+    private Task<IngestOutcome> WithCurrentAttemptAsync(JobEvent jobEvent, Func<JobRow, AttemptRow?, IngestOutcome> change, CancellationToken cancellationToken) =>
+        WithCurrentAttemptAsync(jobEvent.JobId, jobEvent.AttemptToken, change, cancellationToken);
+
+    private Task<IngestOutcome> WithCurrentAttemptAsync(string jobId, string attemptToken, Func<JobRow, AttemptRow?, IngestOutcome> change, CancellationToken cancellationToken) =>
         WithContextAsync(async db =>
         {
-            var job = await db.Jobs.FindAsync([jobEvent.JobId], cancellationToken).ConfigureAwait(false);
-            if (job is null || job.AttemptToken != jobEvent.AttemptToken || job.State is not (JobState.Queued or JobState.Running))
+            var job = await db.Jobs.FindAsync([jobId], cancellationToken).ConfigureAwait(false);
+            if (job is null || job.AttemptToken != attemptToken || job.State is not (JobState.Queued or JobState.Running))
                 return IngestOutcome.Stale;
-            var outcome = change(job);
+            var attempt = await db.Attempts.FindAsync([jobId, attemptToken], cancellationToken).ConfigureAwait(false);
+            var outcome = change(job, attempt);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return outcome;
         }, cancellationToken);

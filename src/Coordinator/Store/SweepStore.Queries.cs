@@ -15,15 +15,21 @@ public sealed partial class SweepStore
         (await SummariesAsync(sweepId, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
     public Task<IReadOnlyList<JobView>> ListJobsAsync(string sweepId, CancellationToken cancellationToken = default) =>
-        WithContextAsync<IReadOnlyList<JobView>>(async db => await db.Jobs.AsNoTracking()
+        ListJobsAsync(sweepId, JobPage.All, cancellationToken);
+
+    /// <summary>One page of a sweep's jobs, in submission order.</summary>
+    public Task<IReadOnlyList<JobView>> ListJobsAsync(string sweepId, JobPage page, CancellationToken cancellationToken = default) =>
+        WithReadContextAsync<IReadOnlyList<JobView>>(async db => await db.Jobs.AsNoTracking()
             .Where(j => db.SweepJobs.Any(l => l.SweepId == sweepId && l.JobId == j.Id))
+            .Where(j => page.State == null || j.State == page.State)
             .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Id)
+            .Skip(page.Offset).Take(page.Limit)
             .Select(j => new JobView(j.Id, j.ConfigId, j.Dataset, j.Model, j.Seed, j.State, j.Attempts, j.LastError,
                 j.WorkerId, j.CurrentEpoch, j.TotalEpochs, j.QueueWaitMs, j.StartupMs, j.ReportingMs))
             .ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
 
     public Task<IReadOnlyList<JobOutcome>> LoadOutcomesAsync(string sweepId, CancellationToken cancellationToken = default) =>
-        WithContextAsync<IReadOnlyList<JobOutcome>>(async db =>
+        WithReadContextAsync<IReadOnlyList<JobOutcome>>(async db =>
         {
             var rows = await (from link in db.SweepJobs.AsNoTracking()
                               where link.SweepId == sweepId
@@ -36,9 +42,24 @@ public sealed partial class SweepStore
                 r.Valid is null ? null : MetricJson.Read(r.Valid), r.Test is null ? null : MetricJson.Read(r.Test))).ToList();
         }, cancellationToken);
 
+    /// <summary>Per-user test ranks of the sweep's results that kept them, by config and seed: read only
+    /// for significance tests, apart from the outcomes, since they are the bulk of a result.</summary>
+    public Task<IReadOnlyDictionary<(string ConfigId, int Seed), int[]>> LoadTestRanksAsync(string sweepId, CancellationToken cancellationToken = default) =>
+        WithReadContextAsync<IReadOnlyDictionary<(string ConfigId, int Seed), int[]>>(async db =>
+        {
+            var rows = await (from link in db.SweepJobs.AsNoTracking()
+                              where link.SweepId == sweepId
+                              join job in db.Jobs on link.JobId equals job.Id
+                              join result in db.Results on job.Id equals result.JobId
+                              where result.TestRanks != null
+                              select new { job.ConfigId, job.Seed, result.TestRanks })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.ToDictionary(r => (r.ConfigId, r.Seed), r => RankCodec.Decode(r.TestRanks!));
+        }, cancellationToken);
+
     /// <summary>A job by its id or an unambiguous prefix of it (ids are long hashes; people type prefixes).</summary>
     public Task<StoredJob?> FindJobAsync(string idOrPrefix, CancellationToken cancellationToken = default) =>
-        WithContextAsync(async db =>
+        WithReadContextAsync(async db =>
         {
             var matches = await db.Jobs.AsNoTracking().Where(j => j.Id.StartsWith(idOrPrefix)).Take(2)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -51,17 +72,52 @@ public sealed partial class SweepStore
         }, cancellationToken);
 
     public Task<IReadOnlyList<JobLatency>> LoadLatenciesAsync(string sweepId, CancellationToken cancellationToken = default) =>
-        WithContextAsync<IReadOnlyList<JobLatency>>(async db => await db.Jobs.AsNoTracking()
+        WithReadContextAsync<IReadOnlyList<JobLatency>>(async db => await db.Jobs.AsNoTracking()
             .Where(j => db.SweepJobs.Any(l => l.SweepId == sweepId && l.JobId == j.Id))
             .Where(j => j.QueueWaitMs != null && j.StartupMs != null && j.ReportingMs != null)
             .Select(j => new JobLatency(j.QueueWaitMs!.Value, j.StartupMs!.Value, j.ReportingMs!.Value))
             .ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
 
+    /// <summary>A job's attempts, sweeps and epoch curve, by its id or an unambiguous prefix.</summary>
+    /// <returns>Null when no job, or more than one, matches.</returns>
+    public Task<JobLog?> LoadJobLogAsync(string idOrPrefix, CancellationToken cancellationToken = default) =>
+        WithReadContextAsync(async db =>
+        {
+            var matches = await db.Jobs.AsNoTracking().Where(j => j.Id.StartsWith(idOrPrefix))
+                .Select(j => new JobView(j.Id, j.ConfigId, j.Dataset, j.Model, j.Seed, j.State, j.Attempts, j.LastError,
+                    j.WorkerId, j.CurrentEpoch, j.TotalEpochs, j.QueueWaitMs, j.StartupMs, j.ReportingMs))
+                .Take(2).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (matches.Count != 1) return null;
+            var job = matches[0];
+            var sweeps = await db.SweepJobs.AsNoTracking().Where(l => l.JobId == job.Id).Select(l => l.SweepId).OrderBy(id => id)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var attempts = await db.Attempts.AsNoTracking().Where(a => a.JobId == job.Id).OrderBy(a => a.QueuedAtMs)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var epochs = await db.Epochs.AsNoTracking().Where(e => e.JobId == job.Id).OrderBy(e => e.Epoch)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return (JobLog?)new JobLog(job, sweeps,
+                attempts.Select(a => new AttemptView(a.Number, a.Owner, a.WorkerId, At(a.QueuedAtMs), At(a.StartedAtMs), At(a.FinishedAtMs), a.Outcome, a.Error)).ToList(),
+                epochs.Select(e => new EpochView(e.Epoch, e.Loss, e.Seconds, Ndcg(e.ValidJson), Ndcg(e.TestJson))).ToList());
+        }, cancellationToken);
+
+    private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static DateTimeOffset? At(long? ms) => ms is { } value ? At(value) : null;
+
+    private static double? Ndcg(string? metricsJson) =>
+        metricsJson is null ? null : MetricJson.Read(metricsJson).Values.TryGetValue("ndcg@10", out var v) ? v : null;
+
+    /// <summary>Those of <paramref name="jobIds"/> that are Cancelled now.</summary>
+    public Task<IReadOnlyList<string>> CancelledAmongAsync(IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken = default) =>
+        WithReadContextAsync<IReadOnlyList<string>>(async db => await db.Jobs.AsNoTracking()
+            .Where(j => jobIds.Contains(j.Id) && j.State == JobState.Cancelled).Select(j => j.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
+
     public Task<int> CountEpochsAsync(string jobId, CancellationToken cancellationToken = default) =>
-        WithContextAsync(db => db.Epochs.CountAsync(e => e.JobId == jobId, cancellationToken), cancellationToken);
+        WithReadContextAsync(db => db.Epochs.CountAsync(e => e.JobId == jobId, cancellationToken), cancellationToken);
 
     private Task<IReadOnlyList<SweepSummary>> SummariesAsync(string? sweepId, CancellationToken cancellationToken) =>
-        WithContextAsync<IReadOnlyList<SweepSummary>>(async db =>
+        WithReadContextAsync<IReadOnlyList<SweepSummary>>(async db =>
         {
             var sweeps = await db.Sweeps.AsNoTracking().Where(s => sweepId == null || s.Id == sweepId)
                 .OrderBy(s => s.CreatedAtMs).ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -13,6 +13,9 @@ public sealed class SweepsDbContext(DbContextOptions<SweepsDbContext> options) :
     public DbSet<ResultRow> Results => Set<ResultRow>();
     public DbSet<EpochRow> Epochs => Set<EpochRow>();
     public DbSet<SchemaVersionRow> SchemaVersions => Set<SchemaVersionRow>();
+    public DbSet<AttemptRow> Attempts => Set<AttemptRow>();
+    public DbSet<SweepRevisionRow> SweepRevisions => Set<SweepRevisionRow>();
+    public DbSet<SweepRevisionJobRow> SweepRevisionJobs => Set<SweepRevisionJobRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -26,5 +29,8 @@ public sealed class SweepsDbContext(DbContextOptions<SweepsDbContext> options) :
         model.Entity<ResultRow>().ToTable("results").HasKey(r => r.JobId);
         model.Entity<EpochRow>().ToTable("epochs").HasKey(e => new { e.JobId, e.Epoch });
         model.Entity<SchemaVersionRow>().ToTable("schema_version").HasKey(v => v.Version);
+        model.Entity<AttemptRow>().ToTable("attempts").HasKey(a => new { a.JobId, a.Token });
+        model.Entity<SweepRevisionRow>().ToTable("sweep_revisions").HasKey(r => new { r.SweepId, r.Revision });
+        model.Entity<SweepRevisionJobRow>().ToTable("sweep_revision_jobs").HasKey(r => new { r.SweepId, r.Revision, r.JobId });
     }
 }

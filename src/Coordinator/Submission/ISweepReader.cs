@@ -8,4 +8,4 @@ public interface ISweepReader
     SweepSubmission Read(string sourceText, string? fallbackName = null);
 }
 
-public sealed class SweepRejectedException(string message, Exception? inner = null) : Exception(message, inner);
+public class SweepRejectedException(string message, Exception? inner = null) : Exception(message, inner);

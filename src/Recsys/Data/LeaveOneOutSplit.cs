@@ -1,7 +1,7 @@
 namespace Sweeps.Recsys.Data;
 
 /// <summary>
-/// Leave-one-out split of MODELS.md §2.1: per user the last item is the test target, the second last the
+/// Leave-one-out split of docs/models.md, Data and split: per user the last item is the test target, the second last the
 /// validation target, the rest is training data. Users with fewer than <see cref="MinEvaluatedLength"/>
 /// interactions keep everything in training and are never evaluated. The split is a view over the
 /// dataset's storage: nothing is copied, and the window fillers write into caller-owned buffers so a

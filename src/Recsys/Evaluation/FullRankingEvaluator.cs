@@ -6,7 +6,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Evaluation;
 
-/// <summary>Full ranking (MODELS.md §2.6): the last slot's H is scored against every item 1..V and
+/// <summary>Full ranking (docs/models.md, Evaluation): the last slot's H is scored against every item 1..V and
 /// the rank of the held-out item is the number of items scoring strictly higher — ties are
 /// counted in the item's favour. History items stay in the ranking unless excluded. No autograd.
 ///

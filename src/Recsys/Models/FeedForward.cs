@@ -3,7 +3,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models;
 
-/// <summary>FFN(z) = Dropout(Dropout(ReLU(z W1 + b1)) W2 + b2) (MODELS.md §2.3; the reference's
+/// <summary>FFN(z) = Dropout(Dropout(ReLU(z W1 + b1)) W2 + b2) (docs/models.md, Block; the reference's
 /// kernel-size-1 convolutions).</summary>
 public sealed class FeedForward : nn.Module<Tensor, Tensor>
 {

@@ -4,7 +4,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models;
 
-/// <summary>The reference code's initialisers (MODELS.md K9): Glorot-uniform kernels and tables
+/// <summary>The reference code's initialisers (docs/models.md, K9): Glorot-uniform kernels and tables
 /// (TensorFlow's get_variable default), zero biases, truncated normals for positional attention.</summary>
 internal static class Initialization
 {

@@ -1,11 +1,13 @@
+using Sweeps.Recsys.Models.Encodings;
 using Sweeps.Recsys.Models.Mixers;
 using Sweeps.Torch;
 using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models;
 
-/// <summary>The shared backbone (MODELS.md §2.2–2.4): X₀ = Dropout(E[s]·√d + P) ⊙ m → blocks →
-/// [FFN after the blocks] → H = LN(X). Scores are H Eᵀ with the item table tied. A model of the zoo
+/// <summary>The shared backbone (docs/models.md, Backbone): X₀ = Dropout(E[s]·√d + P) ⊙ m → blocks →
+/// [FFN after the blocks] → H = LN(X); P is the learned table, or another input encoding replaces
+/// "+ P" (docs/models.md, Positional encodings). Scores are H Eᵀ with the item table tied. A model of the zoo
 /// is this backbone plus one <see cref="TokenMixer"/> per block.</summary>
 public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
 {
@@ -13,6 +15,7 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
 
     private readonly nn.Parameter _items;
     private readonly nn.Parameter? _positions;
+    private readonly InputEncoding? _encoding;
     private readonly nn.HashDropout _inputDropout;
     private readonly nn.ModuleList<TransformerBlock> _blocks;
     private readonly nn.LayerNorm? _ffnNorm;
@@ -29,6 +32,7 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
         _items = Initialization.Glorot(options.Items + 1, options.Hidden);
         using (no_grad()) _items.select(0, 0).zero_();
         _positions = options.PositionalEncoding == "learned" ? Initialization.Glorot(options.MaxLen, options.Hidden) : null;
+        _encoding = InputEncoding.Create(options);
         _inputDropout = new nn.HashDropout(options.Dropout);
         _blocks = new nn.ModuleList<TransformerBlock>(
             Enumerable.Range(0, options.Blocks).Select(_ => new TransformerBlock(options, mixerFactory(options))));
@@ -48,6 +52,9 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
     /// <summary>E, (V+1, d); row 0 is padding.</summary>
     public nn.Parameter ItemTable => _items;
 
+    /// <summary>P, (n, d), the learned position embeddings; null with <c>pe: none</c>.</summary>
+    public nn.Parameter? PositionTable => _positions;
+
     public IReadOnlyList<TransformerBlock> Blocks => _blocks;
 
     /// <summary>Whether forward takes windows shorter than n, read as the last slots of the full
@@ -58,7 +65,19 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
 
     /// <summary>items (B, n) int64, left-padded with 0 → H (B, n, d); or (B, m) with m &lt; n, the
     /// last m slots, when <see cref="AcceptsTrimmedWindows"/>.</summary>
-    public override Tensor forward(Tensor items)
+    public override Tensor forward(Tensor items) => Run(items, maps: null);
+
+    /// <summary>Every block's attention weights A (before dropout) for a batch of windows, as
+    /// forward computes them: (B or 1, h, n, n) per block, null for a block without attention
+    /// weights. For attention maps of a trained model; call it in eval mode.</summary>
+    public IReadOnlyList<Tensor?> AttentionMaps(Tensor items)
+    {
+        var maps = new List<Tensor?>();
+        Run(items, maps);
+        return maps;
+    }
+
+    private Tensor Run(Tensor items, List<Tensor?>? maps)
     {
         var length = items.size(1);
         var offset = Options.MaxLen - length;
@@ -68,13 +87,18 @@ public sealed class SequentialRecommender : nn.Module<Tensor, Tensor>
         var m = keep.unsqueeze(-1).to(float32);
         var x = nn.functional.embedding(items, _items, paddingIdx: 0) * _embeddingScale;
         if (_positions is not null) x = x + _positions.narrow(0, offset, length);
+        if (_encoding is not null) x = _encoding.call(x, offset);
         x = _inputDropout.call(x) * m;
 
         var future = FutureMask(items.size(1), items.device);
         var disallowed = future.logical_or(keep.logical_not().view(items.size(0), 1, 1, items.size(1)));
         var queryMask = m.unsqueeze(1);
         foreach (var block in _blocks)
-            x = block.call(new MixerInput(x, x, disallowed, queryMask, m, future) { Offset = offset });
+        {
+            var input = new MixerInput(x, x, disallowed, queryMask, m, future) { Offset = offset };
+            maps?.Add(block.AttentionWeights(input));
+            x = block.call(input);
+        }
 
         if (_ffn is not null)
         {

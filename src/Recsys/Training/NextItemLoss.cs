@@ -4,7 +4,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Training;
 
-/// <summary>The loss over the non-padding target slots (MODELS.md §2.4). <c>ce_full</c>: softmax
+/// <summary>The loss over the non-padding target slots (docs/models.md, Output and loss). <c>ce_full</c>: softmax
 /// cross-entropy over the whole catalogue, computed by the fused chunked kernel so the slots × items
 /// logits never exist; the padding class is excluded unless <c>ce_include_pad</c>. <c>bce_1neg</c>:
 /// the author SASRec's binary loss with one sampled negative per slot.</summary>

@@ -73,12 +73,21 @@ public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split,
         return sample[..n].Order().ToArray();
     }
 
+    /// <exception cref="UnreadableCheckpointException">The checkpoint is there but cannot be loaded.</exception>
     private TrainingCheckpoint? Resume(string? dir, optim.Adam optimizer)
     {
-        if (dir is null || TrainingCheckpoint.Load(dir) is not { } state) return null;
-        model.load(TrainingCheckpoint.ModelFile(dir, state.Epoch));
-        optimizer.load(TrainingCheckpoint.OptimizerFile(dir, state.Epoch));
-        return state;
+        if (dir is null) return null;
+        try
+        {
+            if (TrainingCheckpoint.Load(dir) is not { } state) return null;
+            model.load(TrainingCheckpoint.ModelFile(dir, state.Epoch));
+            optimizer.load(TrainingCheckpoint.OptimizerFile(dir, state.Epoch));
+            return state;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or TorchException or InvalidDataException)
+        {
+            throw new UnreadableCheckpointException($"checkpoint unreadable ({e.GetType().Name}: {e.Message.Split('\n')[0]})", e);
+        }
     }
 
     private void SaveCheckpoint(string dir, optim.Adam optimizer, TrainingCheckpoint state)

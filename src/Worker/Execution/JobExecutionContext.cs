@@ -8,4 +8,8 @@ namespace Sweeps.Worker.Execution;
 /// Not created in advance; an executor that checkpoints creates it.</param>
 /// <param name="Progress">Epoch-level progress; it doubles as the job's heartbeat.</param>
 /// <param name="Attempt">1 for the first attempt, 2 for the first retry, and so on.</param>
-public sealed record JobExecutionContext(string CheckpointDirectory, IProgress<JobProgress> Progress, int Attempt, string WorkerId);
+public sealed record JobExecutionContext(string CheckpointDirectory, IProgress<JobProgress> Progress, int Attempt, string WorkerId)
+{
+    /// <summary>Where to save the model's final state when the job's sweep keeps weights; null otherwise.</summary>
+    public string? WeightsFile { get; init; }
+}

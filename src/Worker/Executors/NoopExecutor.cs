@@ -27,7 +27,7 @@ public sealed class NoopExecutor : IJobExecutor
             case "deterministic_failure": throw new InvalidJobConfigException("noop job asked for a deterministic failure");
         }
         var checkpoint = Path.Combine(context.CheckpointDirectory, CheckpointFile);
-        var first = File.Exists(checkpoint) ? int.Parse(await File.ReadAllTextAsync(checkpoint, cancellationToken).ConfigureAwait(false)) + 1 : 1;
+        var first = File.Exists(checkpoint) ? ReadEpoch(await File.ReadAllTextAsync(checkpoint, cancellationToken).ConfigureAwait(false)) + 1 : 1;
         var curve = ImmutableArray.CreateBuilder<EpochRecord>(epochs);
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
@@ -45,6 +45,11 @@ public sealed class NoopExecutor : IJobExecutor
         return new RunResult(job.Id, epochs, Metrics(job, "valid", epochs, epochs), Metrics(job, "test", epochs, epochs),
             ParameterCount: 0, TrainSeconds: sleepPerEpoch.TotalSeconds * epochs, Device: "none", curve.MoveToImmutable(), manifest);
     }
+
+    private static int ReadEpoch(string text) =>
+        int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var epoch) && epoch >= 0
+            ? epoch
+            : throw new UnreadableCheckpointException($"checkpoint unreadable ({CheckpointFile} holds no epoch number)");
 
     private static double Loss(int epoch) => 1.0 / epoch;
 

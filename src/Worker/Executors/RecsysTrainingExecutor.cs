@@ -29,9 +29,19 @@ public sealed class RecsysTrainingExecutor(DatasetLocator datasets, Device devic
         torch.manual_seed(job.Seed);
         using var model = ModelFactory.Create(modelOptions);
         var outcome = new Trainer(model, split, trainingOptions, device).Run(context.CheckpointDirectory, context.Progress, cancellationToken);
+        if (context.WeightsFile is { } weights) SaveWeights(model, weights);
         var manifest = new RunManifest(CodeVersion.Current, job.DatasetHash, job.ToCanonicalJson(), job.Seed, device.ToString(), torch.__version__);
         return new RunResult(job.Id, outcome.SelectedEpoch, outcome.Valid, outcome.Test, outcome.ParameterCount,
             outcome.TrainSeconds, device.ToString(), outcome.Curve, manifest, outcome.TestRanks);
+    }
+
+    /// <summary>Written under a temporary name and renamed, so a kept weights file is never half-written.</summary>
+    private static void SaveWeights(SequentialRecommender model, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        model.save(temporary);
+        File.Move(temporary, path, overwrite: true);
     }
 
     private InteractionDataset Load(JobSpec job)

@@ -61,7 +61,10 @@ public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry ex
             try
             {
                 var executor = executors.Resolve(job.Model);
-                var context = new JobExecutionContext(options.CheckpointDirectory(job.Id), progress, message.Attempt, workerId);
+                var context = new JobExecutionContext(options.CheckpointDirectory(job.Id), progress, message.Attempt, workerId)
+                {
+                    WeightsFile = options.WeightsFile(message),
+                };
                 var executorStartedAt = _clock.GetUtcNow();
                 var result = await executor.ExecuteAsync(job, context, running.Token).ConfigureAwait(false);
                 outcome = new JobSucceeded(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), result,
@@ -72,10 +75,19 @@ public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry ex
                 // Cancelled, or handed to another worker: nobody waits for this attempt's outcome.
                 return;
             }
+            catch (UnreadableCheckpointException e)
+            {
+                // A damaged checkpoint would fail every attempt the same way; without it the job starts over.
+                var restarted = DeleteCheckpoint(job.Id);
+                outcome = new JobFailed(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), FailureKind.Transient,
+                    $"{e.Message}; {(restarted ? "deleted it, so the next attempt starts from scratch" : "could not delete it")}");
+            }
             catch (Exception e)
             {
-                outcome = new JobFailed(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(),
-                    FailureClassifier.Classify(e, stopping), $"{e.GetType().Name}: {e.Message}");
+                var kind = FailureClassifier.Classify(e, stopping);
+                // The coordinator's own stops (a cancel, a move) end above without a report; this one is the worker's.
+                var error = kind != FailureKind.Interrupted ? $"{e.GetType().Name}: {e.Message}" : "the worker stopped";
+                outcome = new JobFailed(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), kind, error);
             }
         }
         // Until acknowledged, even while stopping: an interrupted attempt must still be told.
@@ -93,6 +105,19 @@ public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry ex
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return true;
+        }
+    }
+
+    private bool DeleteCheckpoint(string jobId)
+    {
+        try
+        {
+            Directory.Delete(options.CheckpointDirectory(jobId), recursive: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }

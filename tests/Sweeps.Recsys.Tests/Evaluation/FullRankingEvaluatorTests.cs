@@ -4,7 +4,7 @@ using Sweeps.Recsys.Tests.Models;
 
 namespace Sweeps.Recsys.Tests.Evaluation;
 
-/// <summary>Full ranking on a hand-made score matrix (MODELS.md §2.6): rank = number of items scoring
+/// <summary>Full ranking on a hand-made score matrix (docs/models.md, Evaluation): rank = number of items scoring
 /// strictly higher than the target, history items ranked unless excluded, a repeated target kept.</summary>
 [Collection(TorchCollection.Name)]
 public sealed class FullRankingEvaluatorTests

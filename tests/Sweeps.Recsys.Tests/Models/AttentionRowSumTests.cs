@@ -1,67 +1,53 @@
-using Sweeps.Recsys.Models;
 using Sweeps.Recsys.Models.Mixers;
 using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Tests.Models;
 
-/// <summary>MODELS.md §7: every attention matrix is row-stochastic over allowed(i, j) = [j ≤ i] ∧ m_j
-/// and zero on padding query rows. The masks are built here from that definition, independently of
-/// the backbone.</summary>
+/// <summary>docs/models.md (Checks): every attention matrix of the zoo, at initialisation, is
+/// row-stochastic over allowed keys and zero on padding rows (the variants are checked perturbed in
+/// <see cref="PositionVariantTests"/>).</summary>
 [Collection(TorchCollection.Name)]
 public sealed class AttentionRowSumTests
 {
-    private const int MaxLen = 6;
-
-    // Row 0 has two padding slots, row 1 none.
-    private static readonly bool[,] Real =
-    {
-        { false, false, true, true, true, true },
-        { true, true, true, true, true, true },
-    };
-
     public static TheoryData<string> AttentionModels() => new(TinyModels.Ids.Where(id => id != "token_mixing"));
 
     [Theory]
     [MemberData(nameof(AttentionModels))]
     public void Rows_sum_to_one_over_allowed_keys_and_padding_rows_are_zero(string model)
     {
-        using var recommender = TinyModels.Create(TinyModels.Options(model, MaxLen));
+        using var recommender = TinyModels.Create(TinyModels.Options(model, AttentionRows.MaxLen));
         var mixer = Assert.IsAssignableFrom<AttentionMixer>(recommender.Blocks[0].Mixer);
         using var scope = NewDisposeScope();
 
-        var weights = mixer.Weights(RandomInput(recommender.Options.Hidden));
-
-        var batch = Real.GetLength(0);
-        Assert.Equal(new long[] { batch, 1, MaxLen, MaxLen }, weights.shape);
-        var values = weights.data<float>();
-        for (var b = 0; b < batch; b++)
-            for (var i = 0; i < MaxLen; i++)
-            {
-                double rowSum = 0;
-                for (var j = 0; j < MaxLen; j++)
-                {
-                    var a = values[(b * MaxLen + i) * MaxLen + j];
-                    var allowed = Real[b, i] && Real[b, j] && j <= i;
-                    if (allowed) Assert.InRange(a, 0f, 1f);
-                    else Assert.Equal(0f, a);
-                    rowSum += a;
-                }
-                Assert.Equal(Real[b, i] ? 1.0 : 0.0, rowSum, 1e-5);
-            }
+        AttentionRows.AssertStochastic(mixer.Weights(AttentionRows.RandomInput(recommender.Options.Hidden)));
     }
 
-    private static MixerInput RandomInput(int hidden)
+    [Theory]
+    [InlineData("sasrec")]
+    [InlineData("fparec")]
+    [InlineData("pka")]
+    [InlineData("awrsr")]
+    public void The_attention_maps_of_a_forward_pass_are_those_of_every_block(string model)
     {
-        var batch = Real.GetLength(0);
-        var real = new bool[batch * MaxLen];
-        for (var b = 0; b < batch; b++)
-            for (var t = 0; t < MaxLen; t++)
-                real[b * MaxLen + t] = Real[b, t];
-        var keep = tensor(real, batch, MaxLen);
-        var m = keep.to(float32).unsqueeze(-1);
-        var future = ones([MaxLen, MaxLen], @bool).triu(1).view(1, 1, MaxLen, MaxLen);
-        var disallowed = future.logical_or(keep.logical_not().view(batch, 1, 1, MaxLen));
-        var raw = randn([batch, MaxLen, hidden]) * m;
-        return new MixerInput(raw, raw, disallowed, m.unsqueeze(1), m, future);
+        using var recommender = TinyModels.Create(TinyModels.Options(model, AttentionRows.MaxLen) with { Blocks = 3 });
+        PositionVariants.Perturb(recommender);
+        recommender.eval();
+        using var scope = NewDisposeScope();
+        var windows = TinyModels.Windows(AttentionRows.MaxLen, [5, 12, 7, 29], [8, 1, 16, 22, 30, 11]);
+
+        var maps = recommender.AttentionMaps(windows);
+
+        Assert.Equal(3, maps.Count);
+        foreach (var map in maps) AttentionRows.AssertStochastic(map!.expand(2, 1, AttentionRows.MaxLen, AttentionRows.MaxLen));
+        Assert.NotEqual(maps[0]!.data<float>(), maps[2]!.data<float>());
+    }
+
+    [Fact]
+    public void A_mixer_without_attention_weights_has_no_map()
+    {
+        using var recommender = TinyModels.Create(TinyModels.Options("token_mixing", AttentionRows.MaxLen));
+        using var scope = NewDisposeScope();
+
+        Assert.All(recommender.AttentionMaps(TinyModels.Windows(AttentionRows.MaxLen, [5, 12, 7, 29])), Assert.Null);
     }
 }

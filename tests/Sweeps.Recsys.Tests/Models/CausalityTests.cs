@@ -2,7 +2,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Tests.Models;
 
-/// <summary>MODELS.md §7: the output at slot i may depend only on slots ≤ i, in both modes (dropout
+/// <summary>docs/models.md, Checks: the output at slot i may depend only on slots ≤ i, in both modes (dropout
 /// off, so train mode is deterministic too) and both FFN layouts.</summary>
 [Collection(TorchCollection.Name)]
 public sealed class CausalityTests

@@ -2,7 +2,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Tests.Models;
 
-/// <summary>MODELS.md §7: fparec is parec with R factorised, so with k = n and R1 R2ᵀ = R it must compute
+/// <summary>docs/models.md, Checks: fparec is parec with R factorised, so with k = n and R1 R2ᵀ = R it must compute
 /// what parec computes. R2 is a cyclic permutation P and R1 = R P: exact in float, and unlike R2 = I it
 /// would expose a product taken without the transpose.</summary>
 [Collection(TorchCollection.Name)]

@@ -2,7 +2,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Tests.Models;
 
-/// <summary>MODELS.md §7: without a positional table, more left padding in front of the same history
+/// <summary>docs/models.md, Checks: without a positional table, more left padding in front of the same history
 /// leaves the last-slot scores of the content- or offset-based mixers unchanged. Slot-indexed mixers
 /// (parec, fparec, fixed_linear, token_mixing) are left out on purpose: their weights are tied to
 /// absolute slots, so a longer window legitimately changes them.</summary>

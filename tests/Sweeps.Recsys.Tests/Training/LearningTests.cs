@@ -29,6 +29,28 @@ public sealed class LearningTests
         Assert.True(outcome.Test["hr@10"] >= Threshold, $"{model}: test HR@10 {outcome.Test["hr@10"]:F3} < {Threshold}");
     }
 
+    [Theory]
+    [InlineData("sasrec pe=abs_sinusoidal")]
+    [InlineData("sasrec pe=rotatory")]
+    [InlineData("sasrec pe=abs_sinusoidal_concat")]
+    [InlineData("sasrec pe=learned_concat")]
+    [InlineData("sasrec pe=rotatory_concat")]
+    [InlineData("sasrec pe=rmha4")]
+    [InlineData("sasrec pe=rope")]
+    [InlineData("pka sandwich toeplitz-full")]
+    [InlineData("pka logits_mul toeplitz-full")]
+    [InlineData("pka weights_mul full-toeplitz")]
+    [InlineData("awrsr simp")]
+    [InlineData("awrsr value")]
+    [InlineData("awrsr add")]
+    public void A_positional_variant_learns_to_repeat_the_item_two_steps_back(string variant)
+    {
+        var split = TinyTraining.Generated(SyntheticRule.TwoStepsBack);
+        var model = PositionVariants.All[variant](TinyTraining.Model(variant.Split(' ')[0], split)) with { AwrsrRank = 6 };
+        var outcome = TinyTraining.Train(model, split, TinyTraining.Options(Epochs));
+        Assert.True(outcome.Test["hr@10"] >= Threshold, $"{variant}: test HR@10 {outcome.Test["hr@10"]:F3} < {Threshold}");
+    }
+
     [Fact]
     public void Sequences_without_a_rule_stay_near_chance()
     {

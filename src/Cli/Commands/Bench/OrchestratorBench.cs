@@ -7,6 +7,7 @@ using Sweeps.Cluster.Composition;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Contracts.Jobs;
+using Sweeps.Coordinator;
 using Sweeps.Coordinator.Store;
 using Sweeps.Coordinator.Submission;
 using Sweeps.Worker.Execution;
@@ -46,11 +47,11 @@ public static class OrchestratorBench
     {
         var jobs = Enumerable.Range(0, n).Select(i => new JobSpec("bench", "bench", "noop",
             ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("index", (HyperValue)i), KeyValuePair.Create("epochs", (HyperValue)2)]), 1));
-        await using var store = SweepStore.Open(storePath);
-        var (engine, _) = await EmbeddedEngine.StartAsync(store, slots, ExecutorRegistry.WithBuiltIns());
+        await using var store = SweepStore.OpenAsOwner(storePath, "bench orchestrator");
         TimeSpan submitted, elapsed;
-        await using (engine)
+        await using (var engine = new EmbeddedEngine(store, slots, ExecutorRegistry.WithBuiltIns(), CoordinatorOptions.ForSlots(slots)))
         {
+            await engine.StartAsync();
             var clock = Stopwatch.StartNew();
             await engine.Coordinator.SubmitAsync(new SweepSubmission("bench", "noop bench", [], jobs), cancellationToken);
             submitted = clock.Elapsed;

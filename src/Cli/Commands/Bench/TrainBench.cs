@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Sweeps.Contracts.Catalog;
 using Sweeps.Recsys.Models;
 using Sweeps.Recsys.Training;
 
@@ -14,13 +15,13 @@ public static class TrainBench
     {
         var dataset = new Option<string>("--dataset") { Description = "Dataset file.", Required = true };
         var model = new Option<string>("--model") { Description = "Model id.", DefaultValueFactory = _ => "fparec" };
-        var maxlen = new Option<int>("--maxlen") { DefaultValueFactory = _ => 50 };
-        var k = new Option<int>("--k") { Description = "FPARec rank.", DefaultValueFactory = _ => 20 };
-        var dropout = new Option<double>("--dropout") { DefaultValueFactory = _ => 0.5 };
+        var maxlen = new Option<int>("--maxlen") { DefaultValueFactory = _ => ModelDefaults.Generic("maxlen").AsInt32() };
+        var k = new Option<int>("--k") { Description = "FPARec rank.", DefaultValueFactory = _ => ModelDefaults.Generic("k").AsInt32() };
+        var dropout = new Option<double>("--dropout") { DefaultValueFactory = _ => ModelDefaults.Generic("dropout").AsDouble() };
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps first.", DefaultValueFactory = _ => 20 };
         var epochs = new Option<int>("--epochs") { Description = "Timed epochs.", DefaultValueFactory = _ => 2 };
         var noEval = new Option<bool>("--no-eval") { Description = "Skip the evaluation pass." };
-        var stepShards = new Option<int>("--step-shards") { Description = "Shards per step (the step_shards option).", DefaultValueFactory = _ => 2 };
+        var stepShards = new Option<int>("--step-shards") { Description = "Shards per step (the step_shards option).", DefaultValueFactory = _ => ModelDefaults.Generic("step_shards").AsInt32() };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var command = new Command("train", "Training and evaluation speed of one model on one dataset.")
         {

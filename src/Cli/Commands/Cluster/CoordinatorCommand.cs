@@ -46,7 +46,7 @@ public static class CoordinatorCommand
                 return 2;
             }
             await using var sweepStore = SweepStore.Open(parse.GetValue(store)!);
-            var role = new CoordinatorRole(sweepStore, new CoordinatorOptions(MaxInFlight, new(), TimeProvider.System, LeaseOptions.Cluster));
+            var role = new CoordinatorRole(sweepStore, new CoordinatorOptions(MaxInFlight, new(), TimeProvider.System, Leases: LeaseOptions.Cluster));
             using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), role, worker: null, parse.GetValue(fast));
             await host.StartAsync(cancellationToken);
             var coordinator = host.Services.GetRequiredService<SweepCoordinator>();

@@ -7,6 +7,7 @@ namespace Sweeps.Cli.Commands.Orchestration;
 public static class OrchestrationOptions
 {
     public const string DefaultStore = "results/sweeps.db";
+    public const int MaxWorkers = 256;
 
     public static Option<string> Store() => new("--store")
     {
@@ -14,11 +15,20 @@ public static class OrchestrationOptions
         DefaultValueFactory = _ => DefaultStore,
     };
 
-    public static Option<int> Workers() => new("--workers")
+    public static Option<int> Workers()
     {
-        Description = "Worker slots (jobs run at once) in this process.",
-        DefaultValueFactory = _ => 1,
-    };
+        var workers = new Option<int>("--workers")
+        {
+            Description = $"Worker slots (jobs run at once) in this process, 1 to {MaxWorkers}.",
+            DefaultValueFactory = _ => 1,
+        };
+        workers.Validators.Add(result =>
+        {
+            var n = result.GetValue(workers);
+            if (n is < 1 or > MaxWorkers) result.AddError($"--workers must be between 1 and {MaxWorkers}, got {n}");
+        });
+        return workers;
+    }
 
     public static Option<string> Data() => new("--data")
     {
@@ -26,7 +36,14 @@ public static class OrchestrationOptions
         DefaultValueFactory = _ => "data",
     };
 
-    /// <summary>Opens an existing store without creating one where a user mistyped a path.</summary>
-    public static SweepStore OpenExisting(string path) =>
-        File.Exists(path) ? SweepStore.Open(path) : throw new FileNotFoundException($"no store at {path} (use --store)");
+    public static Option<bool> Replace() => new("--replace")
+    {
+        Description = "Let this file replace a different one submitted under the same sweep name (the old job list is kept in the sweep's history).",
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of text." };
+
+    /// <summary>Opens an existing store for reading, without creating one where a user mistyped a path;
+    /// works while another process runs the store.</summary>
+    public static SweepStore OpenExisting(string path) => SweepStore.OpenReadOnly(path);
 }

@@ -10,6 +10,9 @@ public sealed class SweepRow
     /// <summary>JSON array of the hyperparameter names chosen by validation.</summary>
     public required string TunedJson { get; set; }
     public bool Cancelled { get; set; }
+
+    /// <summary>The sweep's <c>keep: [weights]</c>: its runs save their final weights beside the store.</summary>
+    public bool KeepWeights { get; set; }
     public long CreatedAtMs { get; set; }
     public long UpdatedAtMs { get; set; }
 }

@@ -68,6 +68,34 @@ public static class SchemaMigrations
         new(3, "per-user test ranks of a result, for paired significance tests", """
             ALTER TABLE results ADD COLUMN TestRanks BLOB NULL;
             """),
+        new(4, "a sweep's request to keep its runs' final weights", """
+            ALTER TABLE sweeps ADD COLUMN KeepWeights INTEGER NOT NULL DEFAULT 0;
+            """),
+        new(5, "attempt history with owners, replaced sweep revisions", """
+            CREATE TABLE attempts (
+                JobId TEXT NOT NULL REFERENCES jobs (Id),
+                Token TEXT NOT NULL,
+                Number INTEGER NOT NULL,
+                Owner TEXT NOT NULL,
+                WorkerId TEXT NULL,
+                QueuedAtMs INTEGER NOT NULL,
+                StartedAtMs INTEGER NULL,
+                FinishedAtMs INTEGER NULL,
+                Outcome TEXT NULL,
+                Error TEXT NULL,
+                PRIMARY KEY (JobId, Token));
+            CREATE TABLE sweep_revisions (
+                SweepId TEXT NOT NULL,
+                Revision INTEGER NOT NULL,
+                SourceText TEXT NOT NULL,
+                ReplacedAtMs INTEGER NOT NULL,
+                PRIMARY KEY (SweepId, Revision));
+            CREATE TABLE sweep_revision_jobs (
+                SweepId TEXT NOT NULL,
+                Revision INTEGER NOT NULL,
+                JobId TEXT NOT NULL,
+                PRIMARY KEY (SweepId, Revision, JobId));
+            """),
     ];
 
     public static int Latest => All[^1].Version;

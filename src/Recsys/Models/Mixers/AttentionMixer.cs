@@ -3,8 +3,9 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models.Mixers;
 
-/// <summary>Mix = concat_heads(Dropout(A⁽ʰ⁾) · V⁽ʰ⁾) [· W_O], V = X W_V + b_V (MODELS.md §2.3). A
-/// subclass supplies only the row-stochastic attention weights A.</summary>
+/// <summary>Mix = concat_heads(Dropout(A⁽ʰ⁾) · V⁽ʰ⁾) [· W_O], V = X W_V + b_V (docs/models.md, Backbone).
+/// A subclass supplies the row-stochastic attention weights A, and may transform the values or add
+/// to their aggregation (relative attention, the positional kernel).</summary>
 public abstract class AttentionMixer : TokenMixer
 {
     private readonly nn.Linear _value;
@@ -15,7 +16,7 @@ public abstract class AttentionMixer : TokenMixer
     {
         Options = options;
         _value = Initialization.Dense(options.Hidden, options.Hidden);
-        _output = options.OutProj ? Initialization.Dense(options.Hidden, options.Hidden) : null;
+        _output = options.HasOutputProjection ? Initialization.Dense(options.Hidden, options.Hidden) : null;
         _attentionDropout = new nn.HashDropout(options.Dropout);
     }
 
@@ -24,18 +25,24 @@ public abstract class AttentionMixer : TokenMixer
     /// <summary>(B or 1, h, n, n) weights: rows sum to 1 over allowed keys, padding rows are 0.</summary>
     protected abstract Tensor AttentionWeights(MixerInput input);
 
-    /// <summary>The attention weights A before dropout, for inspecting a trained model and for the
-    /// row-sum checks of MODELS.md §7.</summary>
+    /// <summary>The attention weights A before dropout, (B or 1, h, n, n): for attention maps of a
+    /// trained model and for the row-sum checks (docs/models.md, Checks).</summary>
     public Tensor Weights(MixerInput input) => AttentionWeights(input);
 
     public override Tensor forward(MixerInput input)
     {
-        var source = Options.ValueFrom == "normalized" ? input.Normalized : input.Raw;
-        var values = SplitHeads(_value.call(source));
+        var values = Values(input);
         var weights = _attentionDropout.call(AttentionWeights(input));
-        var mixed = MergeHeads(weights.matmul(values));
+        var mixed = MergeHeads(Aggregate(weights, values));
         return _output is null ? mixed : _output.call(mixed);
     }
+
+    /// <summary>V per head, (B, h, n, d_h).</summary>
+    protected virtual Tensor Values(MixerInput input) =>
+        SplitHeads(_value.call(Options.ValueFrom == "normalized" ? input.Normalized : input.Raw));
+
+    /// <summary>Σ_j A_ij V_j per head.</summary>
+    protected virtual Tensor Aggregate(Tensor weights, Tensor values) => weights.matmul(values);
 
     /// <summary>(B, n, d) → (B, h, n, d_h).</summary>
     protected Tensor SplitHeads(Tensor x) =>

@@ -3,7 +3,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models.Mixers;
 
-/// <summary>MLP-Mixer token mixing with the future masked (MODELS.md §3.3): a per-channel MLP
+/// <summary>MLP-Mixer token mixing with the future masked (docs/models.md, token_mixing): a per-channel MLP
 /// across slots whose weights are lower-triangular, so slot i only reads slots ≤ i:
 /// G = GELU(tril(T1)·U + b1), Mix = tril(T2)·Dropout(G) + b2, U = Z ⊙ m.
 /// Variant <c>single</c>: Mix = tril(T)·U + b.</summary>

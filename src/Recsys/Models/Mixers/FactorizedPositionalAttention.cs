@@ -3,7 +3,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models.Mixers;
 
-/// <summary>FPARec (paper eq. 7, MODELS.md §3.5): S = R1 R2ᵀ / (√d_h · τ), R1, R2 ∈ R^{h×n×k},
+/// <summary>FPARec (paper eq. 7, docs/models.md, fparec): S = R1 R2ᵀ / (√d_h · τ), R1, R2 ∈ R^{h×n×k},
 /// initialised TN(0, 0.1·k^{−1/4}) so the product starts with std ≈ 0.01 like PARec.</summary>
 public sealed class FactorizedPositionalAttention : SoftmaxAttentionMixer
 {

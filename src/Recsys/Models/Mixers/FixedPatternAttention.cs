@@ -2,7 +2,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models.Mixers;
 
-/// <summary>The ablation's handcrafted patterns (paper App. B, MODELS.md §3.6):
+/// <summary>The ablation's handcrafted patterns (paper App. B, docs/models.md, Fixed patterns):
 /// A_ij = a_ij·allowed(i,j) / Σ_k a_ik·allowed(i,k), no softmax, no parameters besides W_V.</summary>
 public sealed class FixedPatternAttention : AttentionMixer
 {

@@ -3,7 +3,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models.Mixers;
 
-/// <summary>Linearised attention (Katharopoulos et al. 2020; MODELS.md §3.2), quadratic form:
+/// <summary>Linearised attention (Katharopoulos et al. 2020; docs/models.md, linear_attention), quadratic form:
 /// A_ij = φ(Q_i)·φ(K_j)·[j ≤ i] / (Σ_{k≤i} φ(Q_i)·φ(K_k) + ε), φ = elu + 1 (or relu), padding keys
 /// zeroed. No 1/√d scale: it cancels in the ratio.</summary>
 public sealed class LinearAttention : AttentionMixer

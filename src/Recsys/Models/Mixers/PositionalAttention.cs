@@ -3,7 +3,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Models.Mixers;
 
-/// <summary>PARec (paper eq. 6, MODELS.md §3.4): S = R / (√d_h · τ) with one learned n×n matrix
+/// <summary>PARec (paper eq. 6, docs/models.md, parec): S = R / (√d_h · τ) with one learned n×n matrix
 /// per head; the attention does not depend on content.</summary>
 public sealed class PositionalAttention : SoftmaxAttentionMixer
 {

@@ -12,6 +12,9 @@ public abstract class SoftmaxAttentionMixer(string name, ModelOptions options) :
     /// <summary>(B or 1, h, n, n) attention logits, scale included.</summary>
     protected abstract Tensor Logits(MixerInput input);
 
-    protected override Tensor AttentionWeights(MixerInput input) =>
-        Logits(input).masked_fill(input.Disallowed, MaskedLogit).softmax(-1) * input.QueryMask;
+    protected override Tensor AttentionWeights(MixerInput input) => MaskedSoftmax(Logits(input), input);
+
+    /// <summary>softmax over the allowed keys of each row, padding query rows zeroed.</summary>
+    protected static Tensor MaskedSoftmax(Tensor logits, MixerInput input) =>
+        logits.masked_fill(input.Disallowed, MaskedLogit).softmax(-1) * input.QueryMask;
 }

@@ -1,0 +1,16 @@
+namespace Sweeps.Coordinator.Reports.Figures;
+
+/// <summary>A figure as plain data, independent of how it is drawn. <see cref="Name"/> is its file
+/// name without extension.</summary>
+public abstract record Figure(string Name, string Title);
+
+/// <summary>A matrix drawn as a heatmap, row 0 at the top (query slot i down, key slot j across).</summary>
+public sealed record HeatmapFigure(string Name, string Title, double[,] Values) : Figure(Name, Title);
+
+/// <summary>Lines with a shaded spread (e.g. median over seeds, min to max).</summary>
+public sealed record LineFigure(string Name, string Title, string XLabel, string YLabel, IReadOnlyList<LineSeries> Series)
+    : Figure(Name, Title);
+
+public sealed record LineSeries(string Label, IReadOnlyList<SpreadPoint> Points);
+
+public sealed record SpreadPoint(double X, double Y, double Low, double High);

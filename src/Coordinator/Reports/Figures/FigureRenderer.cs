@@ -1,0 +1,68 @@
+using ScottPlot;
+
+namespace Sweeps.Coordinator.Reports.Figures;
+
+/// <summary>Draws figures with ScottPlot as PNG or SVG.</summary>
+public static class FigureRenderer
+{
+    public const int DefaultWidth = 640;
+    public const int DefaultHeight = 480;
+
+    public static byte[] Png(Figure figure, int width = DefaultWidth, int height = DefaultHeight) =>
+        Plot(figure).GetImageBytes(width, height, ImageFormat.Png);
+
+    public static string Svg(Figure figure, int width = DefaultWidth, int height = DefaultHeight) =>
+        Plot(figure).GetSvgXml(width, height);
+
+    private static Plot Plot(Figure figure)
+    {
+        var plot = new Plot();
+        plot.Title(figure.Title);
+        switch (figure)
+        {
+            case HeatmapFigure heatmap: DrawHeatmap(plot, heatmap); break;
+            case LineFigure lines: DrawLines(plot, lines); break;
+            default: throw new ArgumentException($"no drawing for {figure.GetType().Name}", nameof(figure));
+        }
+        return plot;
+    }
+
+    private static void DrawHeatmap(Plot plot, HeatmapFigure figure)
+    {
+        var heatmap = plot.Add.Heatmap(figure.Values);
+        // Brightest where the value is largest.
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        // The y axis points down, so row 0 is at the top, as in the paper's figures and any matrix,
+        // and the tick labels read as row numbers.
+        plot.Axes.InvertY();
+        plot.Add.ColorBar(heatmap);
+        plot.XLabel("key slot j");
+        plot.YLabel("query slot i");
+        plot.HideGrid();
+    }
+
+    private static void DrawLines(Plot plot, LineFigure figure)
+    {
+        var palette = new ScottPlot.Palettes.Category10();
+        for (var s = 0; s < figure.Series.Count; s++)
+        {
+            var series = figure.Series[s];
+            var color = palette.GetColor(s);
+            var xs = series.Points.Select(p => p.X).ToArray();
+            if (series.Points.Any(p => p.High > p.Low))
+            {
+                var band = plot.Add.FillY(xs, series.Points.Select(p => p.Low).ToArray(), series.Points.Select(p => p.High).ToArray());
+                band.FillStyle.Color = color.WithAlpha(0.2);
+                band.LineStyle.Width = 0;
+            }
+            var line = plot.Add.ScatterLine(xs, series.Points.Select(p => p.Y).ToArray());
+            line.Color = color;
+            line.LegendText = series.Label;
+            line.MarkerSize = 5;
+        }
+        plot.XLabel(figure.XLabel);
+        plot.YLabel(figure.YLabel);
+        // Beside the plot, not over it: a sweep's figure can carry a dozen lines.
+        if (figure.Series.Count > 0) plot.ShowLegend(Edge.Right);
+    }
+}

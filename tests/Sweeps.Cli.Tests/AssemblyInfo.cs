@@ -1,0 +1,2 @@
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]

@@ -1,0 +1,85 @@
+using System.Xml.Linq;
+using SkiaSharp;
+using Sweeps.Coordinator.Reports.Figures;
+using Sweeps.Coordinator.Tests.Support;
+
+namespace Sweeps.Coordinator.Tests;
+
+public sealed class FigureTests
+{
+    private static readonly HeatmapFigure Diagonal = new("diagonal", "diagonal", new double[,] { { 1, 0 }, { 0.5, 0.5 } });
+
+    [Fact]
+    public void Svg_is_an_xml_svg_document()
+    {
+        var svg = XDocument.Parse(FigureRenderer.Svg(Diagonal));
+
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+    }
+
+    [Theory]
+    [InlineData(640, 480)]
+    [InlineData(300, 200)]
+    public void Png_decodes_at_the_size_asked_for(int width, int height)
+    {
+        using var bitmap = SKBitmap.Decode(FigureRenderer.Png(Diagonal, width, height));
+
+        Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
+    }
+
+    /// <summary>Row 0 is drawn at the top, as in the paper's figures, and the largest value brightest:
+    /// the brightest cell shows up in the image's top half when it is in the first row, in the bottom
+    /// half when in the last.</summary>
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(3, false)]
+    public void The_brightest_cell_is_drawn_where_the_matrix_has_its_largest_value(int row, bool inTopHalf)
+    {
+        var matrix = new double[4, 4];
+        matrix[row, 0] = 1;
+        using var bitmap = SKBitmap.Decode(FigureRenderer.Png(new HeatmapFigure("one", "", matrix), 400, 400));
+
+        // The left half of the image holds column 0 of the data and none of the colour bar.
+        var (top, bottom) = (0, 0);
+        for (var y = 0; y < bitmap.Height; y++)
+            for (var x = 0; x < bitmap.Width / 2; x++)
+            {
+                var pixel = bitmap.GetPixel(x, y);
+                var strong = pixel.Red > 200 && pixel.Green > 180 && pixel.Blue < 100; // the bright (yellow) end of the colour map
+                if (strong && y < bitmap.Height / 2) top++;
+                else if (strong) bottom++;
+            }
+
+        Assert.True(inTopHalf ? top > 10 * (bottom + 1) : bottom > 10 * (top + 1), $"strong pixels: {top} in the top half, {bottom} in the bottom half");
+    }
+
+    [Fact]
+    public void Rows_are_scaled_to_their_maximum_and_empty_rows_stay_zero()
+    {
+        var scaled = RowScaling.ByRowMax(new double[,] { { 2, 1, 0 }, { 0, 0, 0 }, { 0.1, 0.4, 0.2 } });
+
+        Assert.Equal(new double[,] { { 1, 0.5, 0 }, { 0, 0, 0 }, { 0.25, 1, 0.5 } }, scaled);
+    }
+
+    [Fact]
+    public async Task A_sweep_over_k_gets_curves_and_a_k_line_with_its_seed_spread()
+    {
+        await using var harness = new CoordinatorHarness();
+        await harness.StartAsync();
+        var jobs = from k in new[] { 10, 20 } from seed in new[] { 1, 2 } select Jobs.Make("fparec", seed: seed, parameters: ("k", k));
+        await harness.RunAsync(Jobs.Sweep("kfig", jobs));
+
+        var figures = await new SweepFigures(harness.Store).BuildAsync("kfig");
+
+        Assert.NotNull(figures);
+        Assert.Equal(["curves-toy-loss", "curves-toy-valid-ndcg10", "k-toy"], figures.Select(f => f.Name));
+        var kLine = Assert.IsType<LineFigure>(figures[2]);
+        var series = Assert.Single(kLine.Series);
+        Assert.Equal([10.0, 20.0], series.Points.Select(p => p.X));
+        Assert.All(series.Points, p => Assert.Equal(0.2, p.Y, 9));
+        var loss = Assert.IsType<LineFigure>(figures[0]);
+        Assert.Equal(["fparec k=10", "fparec k=20"], loss.Series.Select(s => s.Label));
+        Assert.Equal([0.9, 0.7], loss.Series[0].Points.Select(p => p.Y));
+        Assert.Null(await new SweepFigures(harness.Store).BuildAsync("no-such-sweep"));
+    }
+}
