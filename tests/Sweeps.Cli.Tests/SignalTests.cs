@@ -20,7 +20,7 @@ public sealed partial class SignalTests
     public async Task A_signalled_run_stops_cleanly_and_the_next_run_finishes_without_retraining(PosixSignal signal)
     {
         using var folder = new SweepFolder();
-        var file = folder.WriteNoopSweep("signalled", seeds: 2, sleepMs: 1500);
+        var file = folder.WriteNoopSweep("signalled", seeds: 2, sleepMs: 5000);
         Dictionary<string, int> finishedBefore;
         using (var run = CliProcess.Start(folder.Path, "run", file, "--workers", "2", "--plain"))
         {

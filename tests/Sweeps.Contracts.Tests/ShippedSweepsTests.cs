@@ -11,7 +11,7 @@ public partial class ShippedSweepsTests
 {
     public static TheoryData<string, long> SweepFiles => new()
     {
-        { "smoke.yaml", 11 },
+        { "smoke.yaml", 13 },
         { "paper-table3.yaml", 405 },
         { "paper-table4-ablation.yaml", 162 },
         { "paper-table5-k.yaml", 18 },

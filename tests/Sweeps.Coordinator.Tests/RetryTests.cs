@@ -49,4 +49,26 @@ public sealed class RetryTests
         Assert.NotNull((await harness.Store.FindJobAsync(job.Id))!.Result);
         Assert.Equal(2, await harness.Store.CountEpochsAsync(job.Id));
     }
+
+    [Fact]
+    public async Task A_dead_lettered_job_completes_after_retry_once_its_cause_is_fixed()
+    {
+        var fixedNow = false;
+        await using var harness = new CoordinatorHarness(_ => Volatile.Read(ref fixedNow) ? null : FailureKind.Deterministic);
+        await harness.StartAsync();
+        var job = Jobs.Make(seed: 11);
+        await harness.RunAsync(Jobs.Sweep("fixable", [job]));
+        Assert.Equal(JobState.DeadLettered, Assert.Single(await harness.Store.ListJobsAsync("fixable")).State);
+
+        Volatile.Write(ref fixedNow, true);
+        var reset = await harness.Store.RetryJobsAsync("fixable", failed: false, deadLettered: true);
+        Assert.Equal([job.Id], reset);
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            await harness.Coordinator.WaitForSweepAsync("fixable", limit.Token);
+
+        var view = Assert.Single(await harness.Store.ListJobsAsync("fixable"));
+        Assert.Equal((JobState.Succeeded, 1), (view.State, view.Attempts));
+        var attempts = (await harness.Store.LoadJobLogAsync(job.Id))!.Attempts;
+        Assert.Equal(["failed", "succeeded"], attempts.Select(a => a.Outcome));
+    }
 }

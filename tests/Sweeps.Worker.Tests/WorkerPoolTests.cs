@@ -106,4 +106,66 @@ public sealed class WorkerPoolTests
         Assert.Equal("new", outcome.AttemptToken);
         Assert.DoesNotContain(coordinator.All, e => e is JobSucceeded or JobFailed && e.AttemptToken == "old");
     }
+
+    [Fact]
+    public async Task An_unreadable_checkpoint_is_deleted_and_the_attempt_says_the_job_restarts_from_scratch()
+    {
+        await using var transport = new InProcessTransport();
+        var root = Directory.CreateTempSubdirectory().FullName;
+        var job = NoopExecutorTests.Job(4, ("epochs", 2), ("noop_sleep_ms", 20));
+        Directory.CreateDirectory(Path.Combine(root, job.Id));
+        await File.WriteAllTextAsync(Path.Combine(root, job.Id, "noop-epoch.txt"), "\0garbage");
+        var pool = new WorkerPool(transport, ExecutorRegistry.WithBuiltIns(), WorkerOptions.Local(1, root));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var running = pool.RunAsync(stop.Token);
+
+        await transport.Jobs.PublishAsync(new JobMessage(job, "t1", 1, DateTimeOffset.UtcNow), stop.Token);
+        var first = await NextOutcomeAsync(transport, stop.Token);
+        await transport.Jobs.PublishAsync(new JobMessage(job, "t2", 2, DateTimeOffset.UtcNow), stop.Token);
+        var second = await NextOutcomeAsync(transport, stop.Token);
+        await stop.CancelAsync();
+        await running;
+
+        var failed = Assert.IsType<JobFailed>(first);
+        Assert.Equal(FailureKind.Transient, failed.Kind);
+        Assert.Contains("checkpoint unreadable", failed.Error);
+        Assert.Contains("starts from scratch", failed.Error);
+        var succeeded = Assert.IsType<JobSucceeded>(second);
+        Assert.Equal(2, succeeded.Result.Curve.Length);
+    }
+
+    [Fact]
+    public async Task A_stop_request_stops_one_running_attempt_and_drops_a_queued_one()
+    {
+        await using var transport = new InProcessTransport();
+        var pool = new WorkerPool(transport, ExecutorRegistry.WithBuiltIns(), WorkerOptions.Local(1, Directory.CreateTempSubdirectory().FullName));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var running = pool.RunAsync(stop.Token);
+        var slow = NoopExecutorTests.Job(5, ("noop_sleep_ms", 60_000));
+        var queued = NoopExecutorTests.Job(6, ("noop_sleep_ms", 60_000));
+        await transport.StopRequests.PublishAsync(new StopRequest(queued.Id, "q", "cancelled"), stop.Token);
+        await transport.Jobs.PublishAsync(new JobMessage(slow, "s", 1, DateTimeOffset.UtcNow), stop.Token);
+        await foreach (var e in transport.Events.ReadAllAsync(stop.Token))
+            if (e is JobStarted) break;
+
+        await transport.StopRequests.PublishAsync(new StopRequest(slow.Id, "s", "cancelled"), stop.Token);
+        var stopped = Assert.IsType<JobFailed>(await NextOutcomeAsync(transport, stop.Token));
+        await transport.Jobs.PublishAsync(new JobMessage(queued, "q", 1, DateTimeOffset.UtcNow), stop.Token);
+        var dropped = Assert.IsType<JobFailed>(await NextOutcomeAsync(transport, stop.Token));
+        Assert.False(stop.IsCancellationRequested, "the stops took the whole test timeout");
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal((slow.Id, FailureKind.Interrupted), (stopped.JobId, stopped.Kind));
+        Assert.Contains("coordinator", stopped.Error);
+        Assert.Equal((queued.Id, FailureKind.Interrupted), (dropped.JobId, dropped.Kind));
+        Assert.Contains("before it started", dropped.Error);
+    }
+
+    private static async Task<JobEvent> NextOutcomeAsync(InProcessTransport transport, CancellationToken cancellationToken)
+    {
+        await foreach (var e in transport.Events.ReadAllAsync(cancellationToken))
+            if (e is JobSucceeded or JobFailed) return e;
+        throw new InvalidOperationException("the event stream ended");
+    }
 }

@@ -10,7 +10,7 @@ using static Sweeps.Torch.torch;
 
 namespace Sweeps.Recsys.Training;
 
-/// <summary>Trains one model by the protocol of MODELS.md §2: Adam (β2 0.98), CE over the catalogue
+/// <summary>Trains one model by the protocol of docs/models.md ("Backbone"): Adam (β2 0.98), CE over the catalogue
 /// at non-padding targets, validation and test every <c>eval_every</c> epochs, the reported metrics
 /// those of the best validation NDCG@10 (or the last evaluation), optional early stopping, and a
 /// checkpoint at every evaluation from which a killed run resumes to the same result.</summary>

@@ -3,9 +3,9 @@ using Sweeps.Coordinator.Aggregation;
 
 namespace Sweeps.Coordinator.Api.Dashboard;
 
-/// <summary>The dashboard's results table until the shared table definitions feed it: per dataset and
-/// model the config chosen on validation, its test medians over seeds and n; within each dataset the
-/// best value of a metric is bold and the second underlined.</summary>
+/// <summary>The dashboard's results table for a sweep none of the report's tables fits (a single
+/// model): per dataset and model the config chosen on validation, its test medians over seeds and n;
+/// within each dataset the best value of a metric is bold and the second underlined.</summary>
 public static class ComparisonTableView
 {
     private static readonly (string Metric, string Header)[] Metrics = [("hr@10", "HR@10"), ("ndcg@10", "NDCG@10")];

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sweeps.Coordinator.Aggregation;
+using Sweeps.Coordinator.Reports;
 using Sweeps.Coordinator.Reports.Figures;
 using Sweeps.Coordinator.Store;
 
@@ -31,10 +32,8 @@ public static class DashboardEndpoints
         app.MapGet(PagePath, () => Results.Text(Page.Value, "text/html; charset=utf-8"));
         var api = app.MapGroup("/api/sweeps/{id}");
         api.MapGet("/events", (string id, HttpContext http) => StreamAsync(id, store, http));
-        api.MapGet("/tables", async (string id, CancellationToken ct) =>
-            await new SweepReports(store).BuildAsync(id, cancellationToken: ct).ConfigureAwait(false) is { } report
-                ? Results.Ok(new[] { ComparisonTableView.From(report) })
-                : Results.NotFound());
+        api.MapGet("/table-views", async (string id, CancellationToken ct) =>
+            await TablesAsync(store, id, ct).ConfigureAwait(false) is { } tables ? Results.Ok(tables) : Results.NotFound());
         var figures = new FigureCache(store, new SweepFigures(store, modelFigures));
         api.MapGet("/figures", async (string id, CancellationToken ct) =>
             await figures.GetAsync(id, ct).ConfigureAwait(false) is { } all
@@ -49,6 +48,17 @@ public static class DashboardEndpoints
                 : svg ? Results.Text(FigureRenderer.Svg(figure), "image/svg+xml")
                 : Results.Bytes(FigureRenderer.Png(figure), "image/png");
         });
+    }
+
+    /// <summary>The report's tables that a sweep has data for (its comparison, ablation, k and blocks
+    /// tables; dataset statistics need the data files, which the server may not have), or, for a
+    /// sweep none of them fits (one model), the plain comparison of its configs.</summary>
+    private static async Task<IReadOnlyList<TableView>?> TablesAsync(SweepStore store, string id, CancellationToken ct)
+    {
+        if (await new SweepReports(store).BuildAsync(id, cancellationToken: ct).ConfigureAwait(false) is not { } report) return null;
+        var kinds = ReportBuilder.Applicable(report).Where(k => k != TableKind.Datasets).ToList();
+        var tables = kinds.Count == 0 ? null : await new SweepTables(store).BuildAsync(id, kinds, cancellationToken: ct).ConfigureAwait(false);
+        return tables is { Count: > 0 } ? [.. tables.Select(ReportTableView.From)] : [ComparisonTableView.From(report)];
     }
 
     /// <summary>Server-sent events: the sweep with its job table whenever it changed, checked twice a
