@@ -45,7 +45,7 @@ public static class CoordinatorCommand
                 Console.Error.WriteLine(e.Message);
                 return 2;
             }
-            await using var sweepStore = SweepStore.Open(parse.GetValue(store)!);
+            await using var sweepStore = SweepStore.OpenAsOwner(parse.GetValue(store)!, "coordinator");
             var role = new CoordinatorRole(sweepStore, new CoordinatorOptions(MaxInFlight, new(), TimeProvider.System, Leases: LeaseOptions.Cluster));
             using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), role, worker: null, parse.GetValue(fast));
             await host.StartAsync(cancellationToken);
