@@ -5,10 +5,14 @@
 set -euo pipefail
 
 packages=(cmake g++ make libtorch-dev libopenblas0-openmp libtcmalloc-minimal4)
-if [ "${1:-}" = test ]; then
-  # The dashboard test drives Debian's chromium; Playwright is never let download a browser.
-  packages+=(chromium)
-fi
+for set in "$@"; do
+  case "$set" in
+    # The cluster tests start a private redis-server on a loopback port as the membership table;
+    # the dashboard test drives Debian's chromium (Playwright is never let download a browser).
+    test) packages+=(redis-server chromium) ;;
+    *) echo "error: unknown package set '$set' (known: test)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,4 +1,5 @@
 using Sweeps.Coordinator.Dispatch;
+using Sweeps.Coordinator.Leasing;
 
 namespace Sweeps.Coordinator;
 
@@ -6,10 +7,15 @@ namespace Sweeps.Coordinator;
 /// every slot fed without building a queue that a cancel would have to chase.</param>
 /// <param name="MaxSubmissionJobs">Jobs one submission may name; a larger sweep is refused before
 /// anything is written (a typo in a grid can multiply it by thousands).</param>
-public sealed record CoordinatorOptions(int MaxInFlight, RetryOptions Retry, TimeProvider Clock, long MaxSubmissionJobs = CoordinatorOptions.DefaultMaxSubmissionJobs)
+/// <param name="Leases">Lease timings; one process's by default.</param>
+public sealed record CoordinatorOptions(int MaxInFlight, RetryOptions Retry, TimeProvider Clock,
+    long MaxSubmissionJobs = CoordinatorOptions.DefaultMaxSubmissionJobs, LeaseOptions? Leases = null)
 {
     public const long DefaultMaxSubmissionJobs = 100_000;
 
-    public static CoordinatorOptions ForSlots(int slots, RetryOptions? retry = null, long maxSubmissionJobs = DefaultMaxSubmissionJobs) =>
-        new(Math.Max(2, slots * 2), retry ?? new RetryOptions(), TimeProvider.System, maxSubmissionJobs);
+    public LeaseOptions LeaseTimings => Leases ?? LeaseOptions.OneProcess;
+
+    public static CoordinatorOptions ForSlots(int slots, RetryOptions? retry = null, LeaseOptions? leases = null,
+        long maxSubmissionJobs = DefaultMaxSubmissionJobs) =>
+        new(Math.Max(2, slots * 2), retry ?? new RetryOptions(), TimeProvider.System, maxSubmissionJobs, leases);
 }

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.Dispatch;
+using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.Live;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
@@ -9,48 +10,90 @@ using Sweeps.Coordinator.Submission;
 
 namespace Sweeps.Coordinator;
 
-/// <summary>The coordinator: takes submissions into the store, dispatches their jobs over a transport
-/// and ingests what workers report. It does not know whether the workers share its process.</summary>
+/// <summary>The coordinator: takes submissions into the store, offers their jobs to workers as leases
+/// and stores what workers report. It does not know how workers reach it, nor whether they share its
+/// process: a host connects <see cref="LeaseAsync"/> and <see cref="ReportAsync"/> to its workers.</summary>
 public sealed class SweepCoordinator : IAsyncDisposable
 {
-    private readonly IQueueTransport _transport;
+    private static readonly TimeSpan SettledCheckInterval = TimeSpan.FromSeconds(1);
     private readonly CoordinatorOptions _options;
     private readonly ILogger _logger;
     private readonly Dispatcher _dispatcher;
     private readonly EventIngestor _ingestor;
-    private static readonly TimeSpan SettledCheckInterval = TimeSpan.FromSeconds(1);
+    private readonly LeaseKeeper _keeper;
     private readonly CancellationTokenSource _dispatchStopping = new();
-    private readonly CancellationTokenSource _ingestStopping = new();
+    private readonly CancellationTokenSource _keeperStopping = new();
     private Task _dispatching = Task.CompletedTask;
-    private Task _ingesting = Task.CompletedTask;
+    private Task _keeping = Task.CompletedTask;
 
-    public SweepCoordinator(SweepStore store, IQueueTransport transport, CoordinatorOptions options, ILogger? logger = null)
+    public SweepCoordinator(SweepStore store, CoordinatorOptions options, ILogger? logger = null)
     {
         logger ??= NullLogger.Instance;
         Store = store;
-        (_transport, _options, _logger) = (transport, options, logger);
+        (_options, _logger) = (options, logger);
+        Leases = new JobLeases(options.LeaseTimings, options.Clock);
         var waiters = new AttemptWaiters();
-        _dispatcher = new Dispatcher(store, transport, waiters, options.Retry, options.MaxInFlight, options.Clock, logger);
+        _dispatcher = new Dispatcher(store, Leases, waiters, options.Retry, options.MaxInFlight, options.Clock, logger);
         _ingestor = new EventIngestor(store, waiters, Board, logger);
+        _keeper = new LeaseKeeper(Leases, _ingestor, options.Clock, logger);
     }
 
     public SweepStore Store { get; }
     public LiveBoard Board { get; } = new();
+    public JobLeases Leases { get; }
 
     /// <summary>Reports ignored because they came from a superseded attempt.</summary>
     public long StaleEvents => _ingestor.StaleEvents;
 
-    /// <summary>Re-queues what a previous owner of the store left in flight, then starts dispatching and ingesting.</summary>
+    /// <summary>Takes back what a previous process left in flight, then starts dispatching. With an
+    /// adoption grace (a cluster, where workers outlive the coordinator) those attempts stay with
+    /// their workers, and only those not reported within the grace go back to Pending.</summary>
+    /// <returns>The attempts put back to Pending at once, or adopted.</returns>
     public async Task<int> StartAsync(CancellationToken cancellationToken = default)
     {
-        var recovered = await Store.RecoverInterruptedAsync(cancellationToken).ConfigureAwait(false);
-        if (recovered > 0) _logger.LogInformation("re-queued {Count} job(s) interrupted by an earlier owner of the store", recovered);
-        var ingestStopping = _ingestStopping.Token;
         var dispatchStopping = _dispatchStopping.Token;
-        _ingesting = Task.Run(() => _ingestor.RunAsync(_transport.Events, ingestStopping), CancellationToken.None);
+        int recovered;
+        if (Leases.Options.AdoptionGrace <= TimeSpan.Zero)
+        {
+            recovered = await Store.RecoverInterruptedAsync(cancellationToken).ConfigureAwait(false);
+            if (recovered > 0) _logger.LogInformation("re-queued {Count} job(s) interrupted by an earlier owner of the store", recovered);
+        }
+        else
+        {
+            var inFlight = await Store.InFlightAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var open in inFlight)
+            {
+                Leases.Adopt(open.Attempt, open.WorkerId);
+                _dispatcher.Adopt(open.Job, open.Attempt, dispatchStopping);
+            }
+            recovered = inFlight.Count;
+        }
+        var keeperStopping = _keeperStopping.Token;
+        _keeping = Task.Run(() => _keeper.RunAsync(keeperStopping), CancellationToken.None);
         _dispatching = Task.Run(() => _dispatcher.RunAsync(dispatchStopping), CancellationToken.None);
         return recovered;
     }
+
+    /// <summary>Offered attempts for one worker slot, waiting at most <paramref name="wait"/> for one.</summary>
+    /// <param name="holder">The worker's process as cluster membership names it.</param>
+    public Task<IReadOnlyList<JobMessage>> LeaseAsync(string holder, string workerId, int max, TimeSpan wait, CancellationToken cancellationToken) =>
+        Leases.TakeAsync(holder, workerId, max, wait, cancellationToken);
+
+    /// <summary>Stores a worker's report on an attempt and renews its lease. Safe to repeat.</summary>
+    /// <returns>Whether the attempt is still the job's current one; false tells the worker to drop it
+    /// (it was cancelled, or handed to another worker).</returns>
+    public async Task<bool> ReportAsync(string holder, JobEvent report, CancellationToken cancellationToken)
+    {
+        var current = Leases.Renew(report.JobId, report.AttemptToken, holder, report.WorkerId);
+        if (!current && report is JobHeartbeat or JobProgressed) return false;
+        var outcome = await _ingestor.IngestAsync(report, cancellationToken).ConfigureAwait(false);
+        if (report is JobSucceeded or JobFailed) Leases.Release(report.JobId, report.AttemptToken);
+        return outcome != IngestOutcome.Stale;
+    }
+
+    /// <summary>Cluster membership declared a worker process dead: its jobs go to other workers.</summary>
+    public Task<int> ReclaimHolderAsync(string holder, CancellationToken cancellationToken = default) =>
+        _keeper.ReclaimHolderAsync(holder, cancellationToken);
 
     /// <summary>Checks the submission (name, job count) before anything is written, then stores it.</summary>
     /// <exception cref="SweepRejectedException">Invalid name, too many jobs, or the name taken by another file.</exception>
@@ -83,7 +126,7 @@ public sealed class SweepCoordinator : IAsyncDisposable
     {
         var cancellation = await Store.CancelSweepAsync(sweepId, cancellationToken).ConfigureAwait(false);
         if (cancellation is null) return null;
-        await _dispatcher.StopAsync(cancellation.Cancelled, $"sweep '{sweepId}' cancelled").ConfigureAwait(false);
+        _dispatcher.Stop(cancellation.Cancelled, $"sweep '{sweepId}' cancelled");
         foreach (var jobId in cancellation.Cancelled) Board.Forget(jobId);
         _logger.LogInformation("sweep {SweepId} cancelled: {Cancelled} job(s) cancelled, {Stopped} of them stopped while queued or running, {Kept} kept for other sweeps",
             sweepId, cancellation.Cancelled.Count, cancellation.Stopped.Count, cancellation.Kept.Count);
@@ -106,20 +149,22 @@ public sealed class SweepCoordinator : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops dispatching, then ingests what workers still report (their interrupted attempts)
-    /// until the event stream ends or <paramref name="drainEvents"/> passes; attempts still open then
-    /// go back to Pending, recorded as interrupted, so stopping loses no job.</summary>
-    public async Task StopAsync(TimeSpan? drainEvents = null)
+    /// <summary>Stops dispatching and taking back lapsed leases. Reports are still stored while the
+    /// host lets them through. In one process (no adoption grace) the attempts still open then go back
+    /// to Pending, recorded as interrupted; in a cluster they stay Queued/Running with their workers and
+    /// the next coordinator adopts them. Either way stopping loses no job.</summary>
+    public async Task StopAsync()
     {
         await StopDispatchingAsync().ConfigureAwait(false);
-        if (_ingestStopping.IsCancellationRequested) return;
-        _ingestStopping.CancelAfter(drainEvents ?? TimeSpan.FromSeconds(2));
-        await Quietly(_ingesting).ConfigureAwait(false);
+        if (_keeperStopping.IsCancellationRequested) return;
+        await _keeperStopping.CancelAsync().ConfigureAwait(false);
+        await Quietly(_keeping).ConfigureAwait(false);
+        if (Leases.Options.AdoptionGrace > TimeSpan.Zero) return;
         var released = await Store.ReleaseOwnAttemptsAsync("the process running it stopped", CancellationToken.None).ConfigureAwait(false);
         if (released > 0) _logger.LogInformation("{Count} job(s) left in flight were put back to pending", released);
     }
 
-    /// <summary>Dispatches nothing more; ingestion goes on, so workers can still report.</summary>
+    /// <summary>Dispatches nothing more; reports are still stored, so workers can finish reporting.</summary>
     public async Task StopDispatchingAsync()
     {
         if (_dispatchStopping.IsCancellationRequested) return;
@@ -138,6 +183,6 @@ public sealed class SweepCoordinator : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _dispatchStopping.Dispose();
-        _ingestStopping.Dispose();
+        _keeperStopping.Dispose();
     }
 }

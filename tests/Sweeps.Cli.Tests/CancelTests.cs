@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Sweeps.Cli.Commands.Orchestration;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.StateMachine;

@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.Playwright;
 using Sweeps.Cli.Commands.Figures;
-using Sweeps.Cli.Commands.Orchestration;
+using Sweeps.Cluster.Composition;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Coordinator.Api;
 using Sweeps.Coordinator.Store;
 
@@ -36,7 +37,7 @@ public sealed class DashboardTests
         var (engine, _) = await EmbeddedEngine.StartAsync(store, 1, LocalExecutors.Create(data, []));
         await using (engine)
         {
-            var reader = new YamlSweepReader(data, dir);
+            var reader = new YamlSweepReader(data);
             await using var server = await ApiServer.StartAsync(engine.Coordinator, reader, ["http://127.0.0.1:0"], Token,
                 modelFigures: new ModelFigures(store));
             var address = server.Addresses.Single();

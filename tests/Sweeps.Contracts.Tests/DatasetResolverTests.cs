@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Sweeps.Contracts.Datasets;
 using Sweeps.Contracts.Sweeps;
+using Sweeps.Contracts.Tests.Support;
 
 namespace Sweeps.Contracts.Tests;
 
@@ -79,5 +80,57 @@ public sealed class DatasetResolverTests : IDisposable
         var error = Assert.Single(exception.Errors);
         Assert.Equal((2, 12), (error.Line, error.Column));
         Assert.Equal($"dataset 'Missing' not found (looked for {Path.Combine(_directory, "Missing.txt")})", error.Message);
+    }
+}
+
+public sealed class DataRootResolverTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("sweeps-root-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private DataRootDatasetResolver Resolver()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "data", "amazon"));
+        File.WriteAllText(Path.Combine(_directory, "data", "amazon", "Tiny.txt"), "1 1 2 3\n");
+        File.WriteAllText(Path.Combine(_directory, "secret.txt"), "root:x:0:0:root:/root:/bin/bash\n");
+        return new DataRootDatasetResolver(Path.Combine(_directory, "data"), new DatasetHashCache());
+    }
+
+    [Fact]
+    public void A_name_may_go_down_into_subfolders_of_the_root()
+    {
+        var identity = Resolver().Resolve("amazon/Tiny").Identity!;
+
+        Assert.Equal(("Tiny", Path.Combine(_directory, "data", "amazon", "Tiny.txt")), (identity.Name, identity.Path));
+    }
+
+    [Theory]
+    [InlineData("../secret", 2, 12)]
+    [InlineData("../../../../etc/passwd", 2, 12)]
+    [InlineData("amazon/../../secret.txt", 2, 12)]
+    [InlineData("/etc/passwd", 2, 12)]
+    public void Paths_that_leave_the_root_are_refused_at_their_position_without_reading_them(string reference, int line, int column)
+    {
+        var exception = Assert.Throws<SweepValidationException>(() =>
+            SweepParser.Parse($"name: t\ndatasets: [{reference}]\nmodels: [sasrec]\n", "t.yaml", Resolver()));
+
+        var error = Assert.Single(exception.Errors);
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Contains($"t.yaml:{line}:{column}: dataset", exception.Message);
+        Assert.Contains("data root", error.Message);
+        Assert.DoesNotContain("root:x", exception.Message);
+    }
+
+    [Fact]
+    public void The_documented_refusal_is_what_the_parser_says()
+    {
+        var texts = MarkdownBlocks.Of(File.ReadAllText(SweepText.RepositoryFile("docs", "sweep-format.md")), "text");
+        var documented = texts.Single(t => t.StartsWith("escape.yaml:", StringComparison.Ordinal)).Trim();
+
+        var exception = Assert.Throws<SweepValidationException>(() =>
+            SweepParser.Parse("name: escape\ndatasets: [../../etc/passwd]\nmodels: [sasrec]\n", "escape.yaml", Resolver()));
+
+        Assert.Equal(documented, Assert.Single(exception.Errors).ToString());
     }
 }

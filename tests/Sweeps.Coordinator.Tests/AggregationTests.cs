@@ -1,5 +1,5 @@
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.Tests.Support;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Sweeps.Contracts.Queue.InProcess;
 using Sweeps.Coordinator.Api;
 using Sweeps.Coordinator.Submission;
 using Sweeps.Coordinator.Tests.Support;
@@ -27,9 +26,8 @@ public sealed class ApiTests
     public async Task Submit_list_detail_results_and_cancel_over_loopback()
     {
         await using var temp = new TempStore();
-        await using var transport = new InProcessTransport();
         // No workers: jobs stay pending, so cancel has something to cancel.
-        await using var coordinator = new SweepCoordinator(temp.Store, transport, CoordinatorOptions.ForSlots(1));
+        await using var coordinator = new SweepCoordinator(temp.Store, CoordinatorOptions.ForSlots(1));
         await using var server = await ApiServer.StartAsync(coordinator, new FixtureReader(), ["http://127.0.0.1:0"], token: null);
         using var http = new HttpClient { BaseAddress = new Uri(server.Addresses.Single()) };
 
@@ -65,8 +63,7 @@ public sealed class ApiTests
     public async Task Beyond_loopback_every_request_needs_the_token()
     {
         await using var temp = new TempStore();
-        await using var transport = new InProcessTransport();
-        await using var coordinator = new SweepCoordinator(temp.Store, transport, CoordinatorOptions.ForSlots(1));
+        await using var coordinator = new SweepCoordinator(temp.Store, CoordinatorOptions.ForSlots(1));
         await using var server = await ApiServer.StartAsync(coordinator, new FixtureReader(), ["http://0.0.0.0:0"], token: "s3cret-token");
         var port = new Uri(server.Addresses.Single().Replace("0.0.0.0", "127.0.0.1")).Port;
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -86,8 +83,7 @@ public sealed class ApiTests
     public async Task Refuses_to_start_beyond_loopback_without_a_token(string url)
     {
         await using var temp = new TempStore();
-        await using var transport = new InProcessTransport();
-        await using var coordinator = new SweepCoordinator(temp.Store, transport, CoordinatorOptions.ForSlots(1));
+        await using var coordinator = new SweepCoordinator(temp.Store, CoordinatorOptions.ForSlots(1));
         await Assert.ThrowsAsync<InvalidOperationException>(() => ApiServer.StartAsync(coordinator, new FixtureReader(), [url], token: null));
     }
 

@@ -1,5 +1,6 @@
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Failures;
 using Sweeps.Coordinator.Exchange;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;

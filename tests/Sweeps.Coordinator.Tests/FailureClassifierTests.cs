@@ -1,4 +1,4 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Coordinator.Dispatch;
 
 namespace Sweeps.Coordinator.Tests;

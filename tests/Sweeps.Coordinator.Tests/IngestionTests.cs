@@ -1,4 +1,5 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
 using Sweeps.Coordinator.Tests.Support;

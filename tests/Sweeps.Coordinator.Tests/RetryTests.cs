@@ -1,4 +1,4 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Tests.Support;
 

@@ -35,7 +35,7 @@ public sealed class SchemaTests
         // The columns version 2 added are usable.
         await upgraded.MarkQueuedAsync(job.Id, "t");
         var now = DateTimeOffset.UtcNow;
-        await upgraded.ApplyStartedAsync(new Contracts.Queue.JobStarted(job.Id, "t", "w", now, now));
+        await upgraded.ApplyStartedAsync(new Contracts.Attempts.JobStarted(job.Id, "t", "w", now, now));
         Assert.NotNull(Assert.Single(await upgraded.ListJobsAsync("legacy")).QueueWaitMs);
     }
 

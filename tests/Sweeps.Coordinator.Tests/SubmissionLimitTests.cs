@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Sweeps.Contracts.Queue.InProcess;
 using Sweeps.Coordinator.Api;
 using Sweeps.Coordinator.Dispatch;
 using Sweeps.Coordinator.Submission;
@@ -28,21 +27,20 @@ public sealed class SubmissionLimitTests
         }
     }
 
-    private static async Task<(TempStore, InProcessTransport, SweepCoordinator, ApiServer, HttpClient)> StartAsync(long maxJobs)
+    private static async Task<(TempStore, SweepCoordinator, ApiServer, HttpClient)> StartAsync(long maxJobs)
     {
         var temp = new TempStore();
-        var transport = new InProcessTransport();
         // No workers: the jobs stay pending, which is all these tests need.
-        var coordinator = new SweepCoordinator(temp.Store, transport, new CoordinatorOptions(2, new RetryOptions(), TimeProvider.System, maxJobs));
+        var coordinator = new SweepCoordinator(temp.Store, new CoordinatorOptions(2, new RetryOptions(), TimeProvider.System, maxJobs));
         var server = await ApiServer.StartAsync(coordinator, new CountingReader(), ["http://127.0.0.1:0"], token: null);
-        return (temp, transport, coordinator, server, new HttpClient { BaseAddress = new Uri(server.Addresses.Single()) });
+        return (temp, coordinator, server, new HttpClient { BaseAddress = new Uri(server.Addresses.Single()) });
     }
 
     [Fact]
     public async Task An_over_limit_sweep_is_refused_with_its_count_and_nothing_is_written()
     {
-        var (temp, transport, coordinator, server, http) = await StartAsync(maxJobs: 10);
-        await using (temp) await using (transport) await using (coordinator) await using (server) using (http)
+        var (temp, coordinator, server, http) = await StartAsync(maxJobs: 10);
+        await using (temp) await using (coordinator) await using (server) using (http)
         {
             var response = await http.PostAsync("/api/sweeps", new StringContent("name: big\njobs: 11"));
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -57,8 +55,8 @@ public sealed class SubmissionLimitTests
     [Fact]
     public async Task A_chunked_body_over_the_limit_is_refused()
     {
-        var (temp, transport, coordinator, server, http) = await StartAsync(maxJobs: 10);
-        await using (temp) await using (transport) await using (coordinator) await using (server) using (http)
+        var (temp, coordinator, server, http) = await StartAsync(maxJobs: 10);
+        await using (temp) await using (coordinator) await using (server) using (http)
         {
             var huge = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("name: chunked\njobs: 1\n" + new string('#', 2 << 20)));
             var content = new StreamContent(huge);
@@ -73,8 +71,8 @@ public sealed class SubmissionLimitTests
     [Fact]
     public async Task Other_requests_answer_within_a_second_during_a_large_submission()
     {
-        var (temp, transport, coordinator, server, http) = await StartAsync(maxJobs: 100_000);
-        await using (temp) await using (transport) await using (coordinator) await using (server) using (http)
+        var (temp, coordinator, server, http) = await StartAsync(maxJobs: 100_000);
+        await using (temp) await using (coordinator) await using (server) using (http)
         {
             await http.PostAsync("/api/sweeps", new StringContent("name: earlier\njobs: 3"));
             var large = http.PostAsync("/api/sweeps", new StringContent("name: large\njobs: 8000"));
@@ -94,8 +92,8 @@ public sealed class SubmissionLimitTests
     [Fact]
     public async Task Job_lists_come_in_pages()
     {
-        var (temp, transport, coordinator, server, http) = await StartAsync(maxJobs: 100);
-        await using (temp) await using (transport) await using (coordinator) await using (server) using (http)
+        var (temp, coordinator, server, http) = await StartAsync(maxJobs: 100);
+        await using (temp) await using (coordinator) await using (server) using (http)
         {
             await http.PostAsync("/api/sweeps", new StringContent("name: paged\njobs: 5"));
             var all = await http.GetFromJsonAsync<JsonElement>("/api/sweeps/paged");

@@ -1,4 +1,3 @@
-using Sweeps.Contracts.Queue.InProcess;
 using Sweeps.Coordinator.Submission;
 using Sweeps.Coordinator.Tests.Support;
 
@@ -58,8 +57,7 @@ public sealed class SweepIdentityTests
     public async Task Unsafe_names_are_refused_before_anything_is_written(string name)
     {
         await using var temp = new TempStore();
-        await using var transport = new InProcessTransport();
-        await using var coordinator = new SweepCoordinator(temp.Store, transport, CoordinatorOptions.ForSlots(1));
+        await using var coordinator = new SweepCoordinator(temp.Store, CoordinatorOptions.ForSlots(1));
         var refused = await Assert.ThrowsAsync<SweepRejectedException>(() =>
             coordinator.SubmitAsync(Jobs.Sweep(name, [Jobs.Make()])));
         Assert.Contains("letters, digits", refused.Message);

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Sweeps.Contracts.Datasets;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
 using Sweeps.Recsys.Data;
 using Sweeps.Recsys.Inspection;
 using Sweeps.Torch;

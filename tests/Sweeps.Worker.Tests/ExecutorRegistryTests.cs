@@ -1,5 +1,5 @@
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Worker.Execution;
 using Sweeps.Worker.Executors;
 

@@ -1,5 +1,5 @@
-using Sweeps.Contracts.Queue;
-using Sweeps.Contracts.Queue.InProcess;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Worker.Execution;
 using Sweeps.Worker.Slots;
 
@@ -7,21 +7,28 @@ namespace Sweeps.Worker.Tests;
 
 public sealed class WorkerPoolTests
 {
+    private static WorkerOptions Options(int slots, string? root = null, TimeSpan? heartbeat = null) =>
+        WorkerOptions.Local(slots, root ?? Directory.CreateTempSubdirectory().FullName) with
+        {
+            HeartbeatInterval = heartbeat ?? TimeSpan.FromSeconds(30),
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+        };
+
     [Fact]
     public async Task Runs_jobs_and_reports_start_progress_and_outcome()
     {
-        await using var transport = new InProcessTransport();
+        var coordinator = new ScriptedCoordinator();
         var root = Directory.CreateTempSubdirectory().FullName;
-        var pool = new WorkerPool(transport, ExecutorRegistry.WithBuiltIns(), WorkerOptions.Local(2, root));
+        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), Options(2, root));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var running = pool.RunAsync(stop.Token);
         var good = NoopExecutorTests.Job(1, ("epochs", 2), ("noop_sleep_ms", 20));
         var bad = NoopExecutorTests.Job(2, ("noop_outcome", "deterministic_failure"));
 
-        await transport.Jobs.PublishAsync(new JobMessage(good, "t1", 1, DateTimeOffset.UtcNow), stop.Token);
-        await transport.Jobs.PublishAsync(new JobMessage(bad, "t2", 1, DateTimeOffset.UtcNow), stop.Token);
+        coordinator.Offer(new JobMessage(good, "t1", 1, DateTimeOffset.UtcNow));
+        coordinator.Offer(new JobMessage(bad, "t2", 1, DateTimeOffset.UtcNow));
         var events = new List<JobEvent>();
-        await foreach (var e in transport.Events.ReadAllAsync(stop.Token))
+        await foreach (var e in coordinator.Reports.Reader.ReadAllAsync(stop.Token))
         {
             events.Add(e);
             if (events.Count(x => x is JobSucceeded or JobFailed) == 2) break;
@@ -42,43 +49,80 @@ public sealed class WorkerPoolTests
     [Fact]
     public async Task Stopping_reports_the_running_attempt_as_interrupted()
     {
-        await using var transport = new InProcessTransport();
-        var pool = new WorkerPool(transport, ExecutorRegistry.WithBuiltIns(), WorkerOptions.Local(1, Directory.CreateTempSubdirectory().FullName));
+        var coordinator = new ScriptedCoordinator();
+        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), Options(1));
         using var stop = new CancellationTokenSource();
         var running = pool.RunAsync(stop.Token);
-        var slow = NoopExecutorTests.Job(3, ("noop_sleep_ms", 60_000));
-        await transport.Jobs.PublishAsync(new JobMessage(slow, "t", 1, DateTimeOffset.UtcNow), CancellationToken.None);
+        coordinator.Offer(new JobMessage(NoopExecutorTests.Job(3, ("noop_sleep_ms", 60_000)), "t", 1, DateTimeOffset.UtcNow));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await foreach (var e in transport.Events.ReadAllAsync(timeout.Token))
-            if (e is JobStarted) break;
+        await coordinator.NextAsync<JobStarted>(timeout.Token);
         await stop.CancelAsync();
         await running;
 
-        await foreach (var e in transport.Events.ReadAllAsync(timeout.Token))
-        {
-            if (e is not JobFailed failed) continue;
-            Assert.Equal(FailureKind.Interrupted, failed.Kind);
-            return;
-        }
+        Assert.Equal(FailureKind.Interrupted, (await coordinator.NextAsync<JobFailed>(timeout.Token)).Kind);
+    }
+
+    [Fact]
+    public async Task An_outcome_is_resent_until_the_coordinator_takes_it()
+    {
+        var coordinator = new ScriptedCoordinator();
+        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), Options(1));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var running = pool.RunAsync(stop.Token);
+        var job = NoopExecutorTests.Job(4, ("noop_sleep_ms", 300));
+        coordinator.Offer(new JobMessage(job, "t", 1, DateTimeOffset.UtcNow));
+        await coordinator.NextAsync<JobStarted>(stop.Token);
+        // More refusals than a progress report is retried: only the outcome keeps trying.
+        coordinator.Refuse(12);
+
+        var succeeded = await coordinator.NextAsync<JobSucceeded>(stop.Token);
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal(job.Id, succeeded.JobId);
+        Assert.Equal(12, coordinator.RefusedCalls);
+    }
+
+    [Fact]
+    public async Task A_heartbeat_answered_stale_stops_the_attempt_without_an_outcome()
+    {
+        var coordinator = new ScriptedCoordinator();
+        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), Options(1, heartbeat: TimeSpan.FromMilliseconds(50)));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var running = pool.RunAsync(stop.Token);
+        coordinator.Offer(new JobMessage(NoopExecutorTests.Job(5, ("noop_sleep_ms", 60_000)), "old", 1, DateTimeOffset.UtcNow));
+        await coordinator.NextAsync<JobStarted>(stop.Token);
+        coordinator.StaleTokens["old"] = 0;
+        await coordinator.NextAsync<JobHeartbeat>(stop.Token);
+
+        // The slot is free again: a new job is taken and finishes while the old one never reports an outcome.
+        var next = NoopExecutorTests.Job(6);
+        coordinator.Offer(new JobMessage(next, "new", 1, DateTimeOffset.UtcNow));
+        var outcome = await coordinator.NextAsync<JobSucceeded>(stop.Token);
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal("new", outcome.AttemptToken);
+        Assert.DoesNotContain(coordinator.All, e => e is JobSucceeded or JobFailed && e.AttemptToken == "old");
     }
 
     [Fact]
     public async Task An_unreadable_checkpoint_is_deleted_and_the_attempt_says_the_job_restarts_from_scratch()
     {
-        await using var transport = new InProcessTransport();
+        var coordinator = new ScriptedCoordinator();
         var root = Directory.CreateTempSubdirectory().FullName;
         var job = NoopExecutorTests.Job(4, ("epochs", 2), ("noop_sleep_ms", 20));
         Directory.CreateDirectory(Path.Combine(root, job.Id));
         await File.WriteAllTextAsync(Path.Combine(root, job.Id, "noop-epoch.txt"), "\0garbage");
-        var pool = new WorkerPool(transport, ExecutorRegistry.WithBuiltIns(), WorkerOptions.Local(1, root));
+        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), Options(1, root));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var running = pool.RunAsync(stop.Token);
 
-        await transport.Jobs.PublishAsync(new JobMessage(job, "t1", 1, DateTimeOffset.UtcNow), stop.Token);
-        var first = await NextOutcomeAsync(transport, stop.Token);
-        await transport.Jobs.PublishAsync(new JobMessage(job, "t2", 2, DateTimeOffset.UtcNow), stop.Token);
-        var second = await NextOutcomeAsync(transport, stop.Token);
+        coordinator.Offer(new JobMessage(job, "t1", 1, DateTimeOffset.UtcNow));
+        var first = await NextOutcomeAsync(coordinator, stop.Token);
+        coordinator.Offer(new JobMessage(job, "t2", 2, DateTimeOffset.UtcNow));
+        var second = await NextOutcomeAsync(coordinator, stop.Token);
         await stop.CancelAsync();
         await running;
 
@@ -90,38 +134,45 @@ public sealed class WorkerPoolTests
         Assert.Equal(2, succeeded.Result.Curve.Length);
     }
 
+    /// <summary>The coordinator stops an attempt by answering its reports "stale" (a cancel): with the
+    /// local heartbeat a running attempt stops within a heartbeat, and one it leased meanwhile is
+    /// dropped at its start report, before its executor runs. Neither reports an outcome.</summary>
     [Fact]
-    public async Task A_stop_request_stops_one_running_attempt_and_drops_a_queued_one()
+    public async Task A_stale_answer_stops_one_running_attempt_and_drops_a_leased_one()
     {
-        await using var transport = new InProcessTransport();
-        var pool = new WorkerPool(transport, ExecutorRegistry.WithBuiltIns(), WorkerOptions.Local(1, Directory.CreateTempSubdirectory().FullName));
+        var coordinator = new ScriptedCoordinator();
+        var root = Directory.CreateTempSubdirectory().FullName;
+        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), WorkerOptions.Local(1, root) with { RetryDelay = TimeSpan.FromMilliseconds(10) });
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var running = pool.RunAsync(stop.Token);
         var slow = NoopExecutorTests.Job(5, ("noop_sleep_ms", 60_000));
         var queued = NoopExecutorTests.Job(6, ("noop_sleep_ms", 60_000));
-        await transport.StopRequests.PublishAsync(new StopRequest(queued.Id, "q", "cancelled"), stop.Token);
-        await transport.Jobs.PublishAsync(new JobMessage(slow, "s", 1, DateTimeOffset.UtcNow), stop.Token);
-        await foreach (var e in transport.Events.ReadAllAsync(stop.Token))
-            if (e is JobStarted) break;
+        var probe = NoopExecutorTests.Job(7);
+        coordinator.StaleTokens["q"] = 0;
+        coordinator.Offer(new JobMessage(slow, "s", 1, DateTimeOffset.UtcNow));
+        await coordinator.NextAsync<JobStarted>(stop.Token);
 
-        await transport.StopRequests.PublishAsync(new StopRequest(slow.Id, "s", "cancelled"), stop.Token);
-        var stopped = Assert.IsType<JobFailed>(await NextOutcomeAsync(transport, stop.Token));
-        await transport.Jobs.PublishAsync(new JobMessage(queued, "q", 1, DateTimeOffset.UtcNow), stop.Token);
-        var dropped = Assert.IsType<JobFailed>(await NextOutcomeAsync(transport, stop.Token));
+        coordinator.StaleTokens["s"] = 0;
+        coordinator.Offer(new JobMessage(queued, "q", 1, DateTimeOffset.UtcNow));
+        coordinator.Offer(new JobMessage(probe, "p", 1, DateTimeOffset.UtcNow));
+        // One slot: the probe runs only once the slow attempt has stopped and the leased one was dropped.
+        var succeeded = await coordinator.NextAsync<JobSucceeded>(stop.Token);
         Assert.False(stop.IsCancellationRequested, "the stops took the whole test timeout");
         await stop.CancelAsync();
         await running;
 
-        Assert.Equal((slow.Id, FailureKind.Interrupted), (stopped.JobId, stopped.Kind));
-        Assert.Contains("coordinator", stopped.Error);
-        Assert.Equal((queued.Id, FailureKind.Interrupted), (dropped.JobId, dropped.Kind));
-        Assert.Contains("before it started", dropped.Error);
+        Assert.Equal((probe.Id, "p"), (succeeded.JobId, succeeded.AttemptToken));
+        Assert.DoesNotContain(coordinator.All, e => e is JobSucceeded or JobFailed && e.AttemptToken is "s" or "q");
+        Assert.Contains(coordinator.All, e => e is JobHeartbeat or JobProgressed && e.AttemptToken == "s");
+        Assert.Contains(coordinator.All, e => e is JobStarted && e.AttemptToken == "q");
+        Assert.DoesNotContain(coordinator.All, e => e is JobHeartbeat or JobProgressed && e.AttemptToken == "q");
+        Assert.False(Directory.Exists(Path.Combine(root, queued.Id)), "the dropped attempt's executor ran");
     }
 
-    private static async Task<JobEvent> NextOutcomeAsync(InProcessTransport transport, CancellationToken cancellationToken)
+    private static async Task<JobEvent> NextOutcomeAsync(ScriptedCoordinator coordinator, CancellationToken cancellationToken)
     {
-        await foreach (var e in transport.Events.ReadAllAsync(cancellationToken))
+        await foreach (var e in coordinator.Reports.Reader.ReadAllAsync(cancellationToken))
             if (e is JobSucceeded or JobFailed) return e;
-        throw new InvalidOperationException("the event stream ended");
+        throw new InvalidOperationException("the reports ended");
     }
 }

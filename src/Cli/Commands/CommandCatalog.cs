@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweeps.Cli.Commands.Cluster;
 
 namespace Sweeps.Cli.Commands;
 
@@ -23,6 +24,9 @@ public static class CommandCatalog
         yield return ExportCommand.Create();
         yield return ImportCommand.Create();
         yield return ServeCommand.Create();
+        yield return CoordinatorCommand.Create();
+        yield return WorkerCommand.Create();
+        yield return SubmitCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using Sweeps.Cluster.Grains;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Torch;
 
 namespace Sweeps.Cli.Commands;
@@ -9,9 +11,33 @@ public static class DoctorCommand
 {
     public static Command Create()
     {
-        var command = new Command("doctor", "Check libtorch, BLAS, threads, allocator and GPUs; exit 1 when something required is missing.");
-        command.SetAction(_ => Run());
+        var cluster = new Option<string?>("--cluster") { Description = "Instead, list a cluster's silos (redis://HOST:PORT): roles, devices, slots, jobs held, state." };
+        var command = new Command("doctor", "Check libtorch, BLAS, threads, allocator and GPUs; exit 1 when something required is missing.") { cluster };
+        command.SetAction((parse, cancellationToken) => parse.GetValue(cluster) is { } address ? RunClusterAsync(address, cancellationToken) : Task.FromResult(Run()));
         return command;
+    }
+
+    private static async Task<int> RunClusterAsync(string address, CancellationToken cancellationToken)
+    {
+        SiloReport[] silos;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            silos = await ClusterClient.DescribeAsync(ClusterAddress.Parse(address), timeout.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"cluster {address}: {e.Message}");
+            return 1;
+        }
+        var table = new Table().AddColumns("silo", "name", "state", "roles", "devices", "slots", "free");
+        foreach (var silo in silos)
+            table.AddRow(Markup.Escape(silo.Address), Markup.Escape(silo.Name), silo.Status, Markup.Escape(silo.Roles), Markup.Escape(silo.Devices),
+                silo.Slots.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                silo.Roles.Contains("worker", StringComparison.Ordinal) ? Math.Max(0, silo.Slots - silo.Leased).ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+        AnsiConsole.Write(table);
+        return 0;
     }
 
     private static int Run()
@@ -36,7 +62,7 @@ public static class DoctorCommand
         table.AddRow("threads", Markup.Escape($"{report.IntraOpThreads} intra-op (OMP_NUM_THREADS={report.OmpNumThreads}, {Environment.ProcessorCount} cores)"));
         table.AddRow("allocator", Markup.Escape(report.Allocator));
         table.AddRow("CUDA devices", report.CudaDevices.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow("broker", "not needed: one-machine mode (cluster mode is not built yet)");
+        table.AddRow("cluster", "not needed for one machine (sweeps run embeds one silo); see sweeps doctor --cluster");
         AnsiConsole.Write(table);
 
         if (report.IsReferenceBlas)

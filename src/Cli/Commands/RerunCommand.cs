@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Sweeps.Cluster.Composition;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Cli.Commands.Orchestration;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Jobs;
 using Sweeps.Worker.Execution;
 
 namespace Sweeps.Cli.Commands;

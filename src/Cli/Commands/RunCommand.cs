@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Sweeps.Cluster.Composition;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Cli.Terminal;
 using Sweeps.Coordinator;
@@ -25,7 +27,7 @@ public static class RunCommand
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines (the default when output is redirected or NO_COLOR is set)." };
         var wide = new Option<bool>("--wide") { Description = "The final table with every column, nothing cut to 80 columns." };
         var json = new Option<bool>("--json") { Description = "The final table as JSON, for scripts." };
-        var command = new Command("run", "Run a sweep in this process: coordinator and worker slots over an in-process queue. Ctrl-C stops it cleanly; run it again to resume.")
+        var command = new Command("run", "Run a sweep in this process: coordinator and worker slots in one embedded silo. Ctrl-C stops it cleanly; run it again to resume.")
         {
             file, store, workers, data, replace, maxJobs, yes, plain, wide, json,
         };
@@ -35,7 +37,7 @@ public static class RunCommand
             var slots = parse.GetValue(workers);
             // Ownership first: a second process on the store leaves at once, having changed nothing.
             await using var sweepStore = SweepStore.OpenAsOwner(parse.GetValue(store)!, "run");
-            var (spec, read) = new YamlSweepReader(parse.GetValue(data)!, Path.GetDirectoryName(Path.GetFullPath(path))!).ReadFile(path);
+            var (spec, read) = new YamlSweepReader(parse.GetValue(data)!).ReadFile(path);
             var submission = read with { Replace = parse.GetValue(replace) };
             Console.WriteLine($"sweep '{submission.Name}': {spec.JobCount} jobs");
             if (spec.JobCount > parse.GetValue(maxJobs) && !parse.GetValue(yes))

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Sweeps.Cluster.Composition;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Cli.Terminal;
 using Sweeps.Coordinator;
@@ -59,7 +61,7 @@ public static class ServeCommand
             await using (var engine = new EmbeddedEngine(sweepStore, slots, LocalExecutors.Create(parse.GetValue(data)!, []),
                              CoordinatorOptions.ForSlots(slots, maxSubmissionJobs: parse.GetValue(maxSubmission)), logger))
             {
-                var reader = new YamlSweepReader(parse.GetValue(data)!, Environment.CurrentDirectory);
+                var reader = new YamlSweepReader(parse.GetValue(data)!);
                 // Listening before recovery: a server that cannot bind leaves the store as it found it.
                 await using (var server = await ApiServer.StartAsync(engine.Coordinator, reader, addresses, bearer, signals.Stopping, new ModelFigures(sweepStore)))
                 {

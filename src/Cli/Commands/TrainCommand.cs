@@ -5,7 +5,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Sweeps.Contracts.Datasets;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Contracts.Sweeps;
 using Sweeps.Torch;
 using Sweeps.Worker.Execution;

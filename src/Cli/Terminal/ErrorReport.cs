@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator.Store;
 using Sweeps.Coordinator.Store.Ownership;

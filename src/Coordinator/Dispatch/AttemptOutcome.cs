@@ -1,4 +1,4 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 
 namespace Sweeps.Coordinator.Dispatch;
 

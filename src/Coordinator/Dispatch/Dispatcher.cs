@@ -1,21 +1,22 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
+using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.Store;
 
 namespace Sweeps.Coordinator.Dispatch;
 
-/// <summary>Moves pending jobs onto the queue, at most <c>maxInFlight</c> at a time, and follows each
-/// through its attempts under the retry pipeline. The window keeps the queue short, so a cancelled
+/// <summary>Offers pending jobs to workers (<see cref="JobLeases"/>), at most <c>maxInFlight</c> at a time, and follows each
+/// through its attempts under the retry pipeline. The window keeps the offer short, so a cancelled
 /// job is simply never dispatched and a huge sweep is streamed from the store, not from memory.</summary>
 public sealed class Dispatcher
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private readonly SweepStore _store;
-    private readonly IJobQueue _queue;
-    private readonly IStopRequestStream _stopRequests;
+    private readonly JobLeases _leases;
     private readonly AttemptWaiters _waiters;
     private readonly RetryOptions _retry;
     private readonly ResiliencePipeline _pipeline;
@@ -26,11 +27,10 @@ public sealed class Dispatcher
     private readonly WakeSignal _wake = new();
     private TaskCompletionSource _idle = NewIdle();
 
-    public Dispatcher(SweepStore store, IQueueTransport transport, AttemptWaiters waiters, RetryOptions retry, int maxInFlight, TimeProvider clock, ILogger logger)
+    public Dispatcher(SweepStore store, JobLeases leases, AttemptWaiters waiters, RetryOptions retry, int maxInFlight, TimeProvider clock, ILogger logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
-        (_store, _queue, _stopRequests, _waiters, _retry, _maxInFlight, _clock, _logger) =
-            (store, transport.Jobs, transport.StopRequests, waiters, retry, maxInFlight, clock, logger);
+        (_store, _leases, _waiters, _retry, _maxInFlight, _clock, _logger) = (store, leases, waiters, retry, maxInFlight, clock, logger);
         _pipeline = JobRetryPipeline.Build(retry, failure => new ValueTask(_store.ScheduleRetryAsync(failure.JobId)));
     }
 
@@ -49,13 +49,7 @@ public sealed class Dispatcher
             await StopCancelledElsewhereAsync(stopping).ConfigureAwait(false);
             var free = _maxInFlight - _inFlight.Count;
             var batch = free > 0 ? await NextBatchAsync(free, stopping).ConfigureAwait(false) : [];
-            foreach (var job in batch)
-            {
-                // The entry must exist before the follow-up can finish and remove it.
-                var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _inFlight[job.Spec.Id] = FollowAsync(job, registered.Task, stopping);
-                registered.SetResult();
-            }
+            foreach (var job in batch) Follow(job, adopted: null, stopping);
             if (batch.Count == 0 && _inFlight.IsEmpty)
                 Interlocked.Exchange(ref _idle, NewIdle()).TrySetResult();
             if (batch.Count < free || free == 0)
@@ -77,13 +71,29 @@ public sealed class Dispatcher
         }
     }
 
-    private async Task FollowAsync(DispatchableJob job, Task registered, CancellationToken stopping)
+    /// <summary>Follows an attempt an earlier coordinator handed out, as if this one had: its outcome,
+    /// or its lease lapsing, decides what comes next.</summary>
+    public void Adopt(DispatchableJob job, JobMessage attempt, CancellationToken stopping) => Follow(job, attempt, stopping);
+
+    private void Follow(DispatchableJob job, JobMessage? adopted, CancellationToken stopping)
+    {
+        // The entry must exist before the follow-up can finish and remove it.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inFlight[job.Spec.Id] = FollowAsync(job, adopted, registered.Task, stopping);
+        registered.SetResult();
+    }
+
+    private async Task FollowAsync(DispatchableJob job, JobMessage? adopted, Task registered, CancellationToken stopping)
     {
         await registered.ConfigureAwait(false);
         var jobId = job.Spec.Id;
         try
         {
-            await _pipeline.ExecuteAsync(async ct => await AttemptAsync(job, ct).ConfigureAwait(false), stopping).ConfigureAwait(false);
+            await _pipeline.ExecuteAsync(async ct =>
+            {
+                var attempt = Interlocked.Exchange(ref adopted, null);
+                await (attempt is null ? AttemptAsync(job, ct) : AwaitOutcomeAsync(attempt, ct)).ConfigureAwait(false);
+            }, stopping).ConfigureAwait(false);
         }
         catch (AttemptFailedException failure)
         {
@@ -110,22 +120,30 @@ public sealed class Dispatcher
         var token = Guid.NewGuid().ToString("N");
         var attempt = await _store.MarkQueuedAsync(job.Spec.Id, token, stopping).ConfigureAwait(false);
         if (attempt is null) return;
-        var outcome = _waiters.Open(job.Spec.Id, token);
-        await _queue.PublishAsync(new JobMessage(job.Spec, token, attempt.Value, _clock.GetUtcNow()) { KeepWeights = job.KeepWeights }, stopping).ConfigureAwait(false);
+        await AwaitOutcomeAsync(new JobMessage(job.Spec, token, attempt.Value, _clock.GetUtcNow()) { KeepWeights = job.KeepWeights }, stopping, offer: true).ConfigureAwait(false);
+    }
+
+    private async Task AwaitOutcomeAsync(JobMessage attempt, CancellationToken stopping, bool offer = false)
+    {
+        var outcome = _waiters.Open(attempt.Job.Id, attempt.AttemptToken);
+        if (offer) _leases.Offer(attempt);
         switch (await outcome.WaitAsync(stopping).ConfigureAwait(false))
         {
             case AttemptOutcome.Failed failed:
-                throw new AttemptFailedException(job.Spec.Id, attempt.Value, failed.Kind == FailureKind.Transient, failed.Error);
+                throw new AttemptFailedException(attempt.Job.Id, attempt.Attempt, failed.Kind == FailureKind.Transient, failed.Error);
         }
     }
 
-    /// <summary>Stops following cancelled jobs and asks the workers to stop their attempts; any report
-    /// those attempts still send is stale.</summary>
-    public async Task StopAsync(IEnumerable<string> jobIds, string reason)
+    /// <summary>Stops following cancelled jobs and takes their attempts back: an offered one is never
+    /// leased, and a running one's next report (a heartbeat at the latest) is answered "stale", which
+    /// stops it on its worker.</summary>
+    public void Stop(IEnumerable<string> jobIds, string reason)
     {
         foreach (var jobId in jobIds)
-            if (_waiters.Abandon(jobId, reason) is { } token)
-                await _stopRequests.PublishAsync(new StopRequest(jobId, token, reason), CancellationToken.None).ConfigureAwait(false);
+        {
+            _leases.Withdraw(jobId);
+            _waiters.Abandon(jobId, reason);
+        }
     }
 
     /// <summary>A `sweeps cancel` in another process changes only the store; the jobs it cancelled that
@@ -138,7 +156,7 @@ public sealed class Dispatcher
             var cancelled = await _store.CancelledAmongAsync(_inFlight.Keys.ToList(), stopping).ConfigureAwait(false);
             if (cancelled.Count == 0) return;
             _logger.LogInformation("stopping {Count} job(s) whose sweep was cancelled: {JobIds}", cancelled.Count, string.Join(" ", cancelled.Select(id => id[..Math.Min(12, id.Length)])));
-            await StopAsync(cancelled, "sweep cancelled").ConfigureAwait(false);
+            Stop(cancelled, "sweep cancelled");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.Live;
 using Sweeps.Coordinator.Store;
 
 namespace Sweeps.Coordinator.Dispatch;
 
-/// <summary>Applies worker events to the store, then hands each attempt's outcome to the dispatcher.
+/// <summary>Applies worker reports to the store, then hands each attempt's outcome to the dispatcher.
 /// Storing first means an outcome the dispatcher acts on is already durable.</summary>
 public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, LiveBoard board, ILogger logger)
 {
@@ -15,47 +16,33 @@ public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, Live
     /// <summary>Events ignored because they answered a superseded attempt.</summary>
     public long StaleEvents => Interlocked.Read(ref _staleEvents);
 
-    public async Task RunAsync(IJobEventStream events, CancellationToken cancellationToken)
+    /// <summary>Stores one report; when this returns, an outcome is durable (the worker may stop resending it).</summary>
+    public async Task<IngestOutcome> IngestAsync(JobEvent jobEvent, CancellationToken cancellationToken)
     {
-        await foreach (var jobEvent in events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await IngestAsync(jobEvent, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The attempt stays open; it is abandoned so the job is dispatched again rather than hang.
-                logger.LogError(e, "could not ingest {Event} for job {JobId}", jobEvent.GetType().Name, jobEvent.JobId);
-                waiters.Complete(jobEvent.JobId, jobEvent.AttemptToken, new AttemptOutcome.Failed(FailureKind.Transient, "result could not be stored: " + e.Message));
-            }
-        }
-    }
-
-    public async Task IngestAsync(JobEvent jobEvent, CancellationToken cancellationToken)
-    {
+        IngestOutcome outcome;
         switch (jobEvent)
         {
             case JobStarted started:
-                if (Count(await store.ApplyStartedAsync(started, cancellationToken).ConfigureAwait(false)))
+                if (Count(outcome = await store.ApplyStartedAsync(started, cancellationToken).ConfigureAwait(false)))
                 {
                     board.Started(started);
                     logger.LogInformation("job {JobId} running on {WorkerId}", started.JobId, started.WorkerId);
                 }
-                break;
+                return outcome;
             case JobProgressed progressed:
-                if (board.Progressed(progressed, HeartbeatPersistInterval))
-                    Count(await store.ApplyHeartbeatAsync(progressed, cancellationToken).ConfigureAwait(false));
-                break;
+                // Only every so often to the store: the live board has every report.
+                return board.Progressed(progressed, HeartbeatPersistInterval)
+                    ? Counted(await store.ApplyHeartbeatAsync(progressed, cancellationToken).ConfigureAwait(false))
+                    : IngestOutcome.Accepted;
             case JobSucceeded succeeded:
-                if (Count(await store.ApplySucceededAsync(succeeded, cancellationToken).ConfigureAwait(false)))
+                if (Count(outcome = await store.ApplySucceededAsync(succeeded, cancellationToken).ConfigureAwait(false)))
                 {
                     Finish(succeeded, new AttemptOutcome.Succeeded());
                     logger.LogInformation("job {JobId} succeeded on {WorkerId}: epoch {Epoch} selected", succeeded.JobId, succeeded.WorkerId, succeeded.Result.SelectedEpoch);
                 }
-                break;
+                return outcome;
             case JobFailed failed:
-                if (Count(await store.ApplyFailedAsync(failed, cancellationToken).ConfigureAwait(false)))
+                if (Count(outcome = await store.ApplyFailedAsync(failed, cancellationToken).ConfigureAwait(false)))
                 {
                     if (failed.Kind == FailureKind.Interrupted)
                         logger.LogInformation("job {JobId} interrupted on {WorkerId}: {Error}", failed.JobId, failed.WorkerId, failed.Error);
@@ -65,8 +52,17 @@ public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, Live
                         ? new AttemptOutcome.Abandoned("interrupted: " + failed.Error)
                         : new AttemptOutcome.Failed(failed.Kind, failed.Error));
                 }
-                break;
+                return outcome;
+            default:
+                // A heartbeat renews the lease only; the store keeps the last progress.
+                return IngestOutcome.Accepted;
         }
+    }
+
+    private IngestOutcome Counted(IngestOutcome outcome)
+    {
+        Count(outcome);
+        return outcome;
     }
 
     private void Finish(JobEvent jobEvent, AttemptOutcome outcome)

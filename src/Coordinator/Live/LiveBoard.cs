@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Jobs;
 
 namespace Sweeps.Coordinator.Live;
 

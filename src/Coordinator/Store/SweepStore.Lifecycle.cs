@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store.Ownership;
 using Sweeps.Coordinator.Store.Rows;

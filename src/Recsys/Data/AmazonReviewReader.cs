@@ -23,7 +23,7 @@ public sealed class AmazonReviewReader : IDatasetReader
                 || values[0] is not { Length: > 0 } user
                 || values[1] is not { Length: > 0 } asin
                 || !long.TryParse(values[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var timestamp))
-                throw new DatasetFormatException(path, number, Expected, text.Trim());
+                throw new DatasetFormatException(path, number, Expected);
             if (filter.Keeps(timestamp))
                 builder.Add(user, products.Intern(asin), timestamp);
         }

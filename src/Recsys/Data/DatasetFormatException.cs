@@ -1,23 +1,13 @@
 namespace Sweeps.Recsys.Data;
 
 /// <summary>A line that does not match the expected layout. The message has the form
-/// <c>file:line: expected …, found '…'</c> so editors and terminals can jump to the place.</summary>
-public sealed class DatasetFormatException : DatasetException
+/// <c>file:line: expected …</c> so editors and terminals can jump to the place. It never repeats the
+/// line itself: the file may be one the person reading the error is not allowed to read.</summary>
+public sealed class DatasetFormatException(string file, long lineNumber, string expected)
+    : DatasetException($"{file}:{lineNumber}: expected {expected}")
 {
-    private const int MaxQuotedLength = 80;
-
-    public DatasetFormatException(string file, long lineNumber, string expected, string found)
-        : base($"{file}:{lineNumber}: expected {expected}, found '{Shorten(found)}'")
-    {
-        File = file;
-        LineNumber = lineNumber;
-    }
-
-    public string File { get; }
+    public string File { get; } = file;
 
     /// <summary>1-based, as editors count.</summary>
-    public long LineNumber { get; }
-
-    private static string Shorten(string text) =>
-        text.Length <= MaxQuotedLength ? text : text[..MaxQuotedLength] + "…";
+    public long LineNumber { get; } = lineNumber;
 }

@@ -8,6 +8,6 @@ public static class ItemIds
     public static void RequirePositive(int item, string path, long lineNumber)
     {
         if (item <= Padding)
-            throw new DatasetFormatException(path, lineNumber, "item ids >= 1 (0 is reserved for padding)", item.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            throw new DatasetFormatException(path, lineNumber, "item ids >= 1 (0 is reserved for padding)");
     }
 }

@@ -22,7 +22,7 @@ public sealed class MovieLensReader : IDatasetReader
                 || !int.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var item)
                 || !double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out _)
                 || !long.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var timestamp))
-                throw new DatasetFormatException(path, number, Expected, text.Trim());
+                throw new DatasetFormatException(path, number, Expected);
             ItemIds.RequirePositive(item, path, number);
             if (filter.Keeps(timestamp))
                 builder.Add(user, item, timestamp);

@@ -17,9 +17,9 @@ public sealed class UserItemReader : IDatasetReader
             ids.Clear();
             var bad = WhitespaceIds.TryParse(text, ids);
             if (bad is not null)
-                throw new DatasetFormatException(path, number, Expected, bad);
+                throw new DatasetFormatException(path, number, Expected);
             if (ids.Count != 2)
-                throw new DatasetFormatException(path, number, Expected, text.Trim());
+                throw new DatasetFormatException(path, number, Expected);
             ItemIds.RequirePositive(ids[1], path, number);
             builder.Add(ids[0], ids[1]);
         }

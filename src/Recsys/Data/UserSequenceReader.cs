@@ -19,9 +19,9 @@ public sealed class UserSequenceReader : IDatasetReader
             ids.Clear();
             var bad = WhitespaceIds.TryParse(text, ids);
             if (bad is not null)
-                throw new DatasetFormatException(path, number, Expected, bad);
+                throw new DatasetFormatException(path, number, Expected);
             if (ids.Count < 2)
-                throw new DatasetFormatException(path, number, Expected + " (at least one item)", text.Trim());
+                throw new DatasetFormatException(path, number, Expected + " (at least one item)");
             for (var i = 1; i < ids.Count; i++)
             {
                 ItemIds.RequirePositive(ids[i], path, number);

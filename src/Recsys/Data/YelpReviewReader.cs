@@ -26,7 +26,7 @@ public sealed class YelpReviewReader : IDatasetReader
                 || values[1] is not { Length: > 0 } business
                 || !DateTime.TryParseExact(values[2], DateLayouts, CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
-                throw new DatasetFormatException(path, number, Expected, text.Trim());
+                throw new DatasetFormatException(path, number, Expected);
             var timestamp = new DateTimeOffset(date, TimeSpan.Zero).ToUnixTimeSeconds();
             if (filter.Keeps(timestamp))
                 builder.Add(user, businesses.Intern(business), timestamp);

@@ -1,4 +1,4 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Torch;
 using static Sweeps.Torch.torch;
 

@@ -1,4 +1,4 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Recsys.Models.Mixers;
 
 namespace Sweeps.Recsys.Models;

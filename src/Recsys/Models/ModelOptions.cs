@@ -1,6 +1,6 @@
 using Sweeps.Contracts.Catalog;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 
 namespace Sweeps.Recsys.Models;
 

@@ -1,4 +1,4 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Recsys.Data;
 using Sweeps.Recsys.Models;
 using Sweeps.Torch;

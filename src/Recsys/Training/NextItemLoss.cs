@@ -38,7 +38,7 @@ public sealed class NextItemLoss(TrainingOptions options)
                 // Summed over both terms and averaged over target slots, as the author code does.
                 return nn.functional.binary_cross_entropy_with_logits(logits, labels, nn.Reduction.Sum) / positive.size(0);
             default:
-                throw new Contracts.Queue.InvalidJobConfigException($"unknown loss '{options.Loss}'");
+                throw new Contracts.Failures.InvalidJobConfigException($"unknown loss '{options.Loss}'");
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Recsys.Data;
 using Sweeps.Recsys.Evaluation;
 using Sweeps.Recsys.Models;

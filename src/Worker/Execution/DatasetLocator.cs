@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Sweeps.Contracts.Datasets;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 
 namespace Sweeps.Worker.Execution;
 

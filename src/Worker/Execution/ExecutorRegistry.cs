@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 
 namespace Sweeps.Worker.Execution;
 

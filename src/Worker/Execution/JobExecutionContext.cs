@@ -1,4 +1,4 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Jobs;
 
 namespace Sweeps.Worker.Execution;
 

@@ -1,6 +1,6 @@
 using Sweeps.Contracts.Catalog;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Recsys.Data;
 using Sweeps.Recsys.Models;
 using Sweeps.Recsys.Training;

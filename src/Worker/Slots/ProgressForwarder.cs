@@ -1,39 +1,46 @@
 using System.Threading.Channels;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Jobs;
 
 namespace Sweeps.Worker.Slots;
 
-/// <summary>The executor's <see cref="IProgress{T}"/>: forwards progress as events without ever blocking
-/// training (only the newest report waits if the transport is slow) and repeats the last one as a
-/// heartbeat while the executor is silent.</summary>
+/// <summary>The executor's <see cref="IProgress{T}"/>: forwards progress as reports without ever
+/// blocking training (only the newest report waits if the coordinator is slow) and sends a heartbeat
+/// whenever the executor is silent for an interval. A report the coordinator calls stale cancels
+/// <see cref="Superseded"/>: the attempt was cancelled or handed to another worker.</summary>
 internal sealed class ProgressForwarder : IProgress<JobProgress>, IAsyncDisposable
 {
     private readonly Channel<JobProgress> _reports = Channel.CreateBounded<JobProgress>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private readonly CancellationTokenSource _superseded = new();
     private readonly Task _pump;
 
-    public ProgressForwarder(JobMessage message, string workerId, IJobEventStream events, TimeSpan heartbeat, TimeProvider clock) =>
-        _pump = PumpAsync(message, workerId, events, heartbeat, clock);
+    public ProgressForwarder(JobMessage message, string workerId, Func<JobEvent, Task<bool>> report, TimeSpan heartbeat, TimeProvider clock) =>
+        _pump = PumpAsync(message, workerId, report, heartbeat, clock);
+
+    public CancellationToken Superseded => _superseded.Token;
 
     public void Report(JobProgress value) => _reports.Writer.TryWrite(value);
 
-    private async Task PumpAsync(JobMessage message, string workerId, IJobEventStream events, TimeSpan heartbeat, TimeProvider clock)
+    private async Task PumpAsync(JobMessage message, string workerId, Func<JobEvent, Task<bool>> report, TimeSpan heartbeat, TimeProvider clock)
     {
-        JobProgress? last = null;
         while (true)
         {
+            JobProgress? progress = null;
             using var silence = new CancellationTokenSource(heartbeat, clock);
             try
             {
                 if (!await _reports.Reader.WaitToReadAsync(silence.Token).ConfigureAwait(false)) return;
-                _reports.Reader.TryRead(out last);
+                _reports.Reader.TryRead(out progress);
             }
             catch (OperationCanceledException) when (silence.IsCancellationRequested)
             {
-                // Silent for a whole interval: resend the last progress as the heartbeat.
+                // Silent for a whole interval: a heartbeat instead.
             }
-            if (last is not null)
-                await events.PublishAsync(new JobProgressed(message.Job.Id, message.AttemptToken, workerId, clock.GetUtcNow(), last), CancellationToken.None).ConfigureAwait(false);
+            JobEvent next = progress is null
+                ? new JobHeartbeat(message.Job.Id, message.AttemptToken, workerId, clock.GetUtcNow())
+                : new JobProgressed(message.Job.Id, message.AttemptToken, workerId, clock.GetUtcNow(), progress);
+            if (!await report(next).ConfigureAwait(false)) await _superseded.CancelAsync().ConfigureAwait(false);
         }
     }
 
@@ -41,5 +48,6 @@ internal sealed class ProgressForwarder : IProgress<JobProgress>, IAsyncDisposab
     {
         _reports.Writer.TryComplete();
         await _pump.ConfigureAwait(false);
+        _superseded.Dispose();
     }
 }

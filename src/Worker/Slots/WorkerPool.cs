@@ -1,35 +1,46 @@
-using Sweeps.Contracts.Queue;
+using Polly;
+using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Failures;
 using Sweeps.Worker.Execution;
 
 namespace Sweeps.Worker.Slots;
 
-/// <summary>A worker: <see cref="WorkerOptions.Slots"/> consumers of the job queue, each running one
-/// job at a time through the executor registered for its model and reporting every step as an event.
-/// Stopping cancels running executors, reports their attempts as interrupted and takes nothing new;
-/// a stop request from the coordinator does the same for one attempt.
-/// Failures are not logged here: they travel to the coordinator, which records them with the job.</summary>
-public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry executors, WorkerOptions options, TimeProvider? clock = null)
+/// <summary>A worker: <see cref="WorkerOptions.Slots"/> slots, each leasing one job at a time from the
+/// coordinator, running it locally through the executor registered for its model, and reporting its
+/// start, progress, heartbeats and outcome in short retried calls. Stopping cancels running
+/// executors, reports their attempts as interrupted and leases nothing new. Failures are not logged
+/// here: they travel to the coordinator, which records them with the job.</summary>
+public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry executors, WorkerOptions options, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly AttemptStops _attempts = new();
+    private readonly ResiliencePipeline<bool> _progress = ReportPipelines.Progress(options.RetryDelay);
+    private readonly ResiliencePipeline<bool> _outcome = ReportPipelines.Outcome(options.RetryDelay);
 
-    /// <summary>Runs the slots until <paramref name="stopping"/> fires or the queue completes.</summary>
-    public async Task RunAsync(CancellationToken stopping)
-    {
-        using var followingStops = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var stops = Task.Run(() => _attempts.FollowAsync(transport.StopRequests, followingStops.Token), CancellationToken.None);
-        await Task.WhenAll(Enumerable.Range(0, options.Slots).Select(slot => Task.Run(() => RunSlotAsync(slot, stopping), CancellationToken.None))).ConfigureAwait(false);
-        await followingStops.CancelAsync().ConfigureAwait(false);
-        await stops.ConfigureAwait(false);
-    }
+    /// <summary>Runs the slots until <paramref name="stopping"/> fires.</summary>
+    public Task RunAsync(CancellationToken stopping) =>
+        Task.WhenAll(Enumerable.Range(0, options.Slots).Select(slot => Task.Run(() => RunSlotAsync(slot, stopping), CancellationToken.None)));
 
     private async Task RunSlotAsync(int slot, CancellationToken stopping)
     {
         var workerId = options.Slots == 1 ? options.WorkerId : $"{options.WorkerId}#{slot}";
         try
         {
-            await foreach (var delivery in transport.Jobs.ConsumeAsync(stopping).ConfigureAwait(false))
-                await RunOneAsync(delivery, workerId, stopping).ConfigureAwait(false);
+            while (!stopping.IsCancellationRequested)
+            {
+                IReadOnlyList<JobMessage> leased;
+                try
+                {
+                    leased = await coordinator.LeaseAsync(workerId, 1, stopping).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The coordinator is unreachable for now (restarting, partitioned): ask again later.
+                    await Task.Delay(options.RetryDelay, _clock, stopping).ConfigureAwait(false);
+                    continue;
+                }
+                foreach (var message in leased)
+                    await RunOneAsync(message, workerId, stopping).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -37,42 +48,16 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
         }
     }
 
-    private async Task RunOneAsync(JobDelivery delivery, string workerId, CancellationToken stopping)
+    private async Task RunOneAsync(JobMessage message, string workerId, CancellationToken stopping)
     {
-        var message = delivery.Message;
         var job = message.Job;
         var receivedAt = _clock.GetUtcNow();
-        var events = transport.Events;
-        // Reports go out even while stopping: an interrupted attempt must still be told to the coordinator.
-        var unstoppable = CancellationToken.None;
-        var attempt = _attempts.Begin(message, stopping);
-        if (attempt is null)
-        {
-            await events.PublishAsync(new JobFailed(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), FailureKind.Interrupted,
-                "stopped by the coordinator before it started"), unstoppable).ConfigureAwait(false);
-            await delivery.AcknowledgeAsync().ConfigureAwait(false);
+        if (!await ReportProgressAsync(new JobStarted(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), receivedAt)).ConfigureAwait(false))
             return;
-        }
-        try
-        {
-            await RunAttemptAsync(delivery, workerId, receivedAt, attempt.Token, stopping).ConfigureAwait(false);
-        }
-        finally
-        {
-            _attempts.End(message);
-        }
-    }
-
-    private async Task RunAttemptAsync(JobDelivery delivery, string workerId, DateTimeOffset receivedAt, CancellationToken stopping, CancellationToken workerStopping)
-    {
-        var message = delivery.Message;
-        var job = message.Job;
-        var events = transport.Events;
-        var unstoppable = CancellationToken.None;
-        await events.PublishAsync(new JobStarted(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), receivedAt), unstoppable).ConfigureAwait(false);
         JobEvent outcome;
-        await using (var progress = new ProgressForwarder(message, workerId, events, options.HeartbeatInterval, _clock))
+        await using (var progress = new ProgressForwarder(message, workerId, ReportProgressAsync, options.HeartbeatInterval, _clock))
         {
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, progress.Superseded);
             try
             {
                 var executor = executors.Resolve(job.Model);
@@ -81,9 +66,14 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
                     WeightsFile = options.WeightsFile(message),
                 };
                 var executorStartedAt = _clock.GetUtcNow();
-                var result = await executor.ExecuteAsync(job, context, stopping).ConfigureAwait(false);
+                var result = await executor.ExecuteAsync(job, context, running.Token).ConfigureAwait(false);
                 outcome = new JobSucceeded(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), result,
                     new AttemptTiming(receivedAt, executorStartedAt, _clock.GetUtcNow()));
+            }
+            catch (OperationCanceledException) when (progress.Superseded.IsCancellationRequested && !stopping.IsCancellationRequested)
+            {
+                // Cancelled, or handed to another worker: nobody waits for this attempt's outcome.
+                return;
             }
             catch (UnreadableCheckpointException e)
             {
@@ -95,13 +85,27 @@ public sealed class WorkerPool(IQueueTransport transport, ExecutorRegistry execu
             catch (Exception e)
             {
                 var kind = FailureClassifier.Classify(e, stopping);
-                var error = kind != FailureKind.Interrupted ? $"{e.GetType().Name}: {e.Message}"
-                    : workerStopping.IsCancellationRequested ? "the worker stopped" : "stopped at the coordinator's request";
+                // The coordinator's own stops (a cancel, a move) end above without a report; this one is the worker's.
+                var error = kind != FailureKind.Interrupted ? $"{e.GetType().Name}: {e.Message}" : "the worker stopped";
                 outcome = new JobFailed(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), kind, error);
             }
         }
-        await events.PublishAsync(outcome, unstoppable).ConfigureAwait(false);
-        await delivery.AcknowledgeAsync().ConfigureAwait(false);
+        // Until acknowledged, even while stopping: an interrupted attempt must still be told.
+        await _outcome.ExecuteAsync(async ct => await coordinator.ReportAsync(outcome, ct).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <returns>False only when the coordinator said the attempt is no longer current; a report that
+    /// could not be delivered counts as current (the outcome report will settle it).</returns>
+    private async Task<bool> ReportProgressAsync(JobEvent report)
+    {
+        try
+        {
+            return await _progress.ExecuteAsync(async ct => await coordinator.ReportAsync(report, ct).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return true;
+        }
     }
 
     private bool DeleteCheckpoint(string jobId)

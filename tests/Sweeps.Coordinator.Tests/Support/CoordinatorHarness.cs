@@ -1,23 +1,22 @@
-using Sweeps.Contracts.Queue;
-using Sweeps.Contracts.Queue.InProcess;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.Dispatch;
 using Sweeps.Coordinator.Submission;
 
 namespace Sweeps.Coordinator.Tests.Support;
 
-/// <summary>A coordinator over an in-process transport with a scripted worker, on a temporary store.</summary>
+/// <summary>A coordinator with a scripted worker leasing from it, on a temporary store.</summary>
 internal sealed class CoordinatorHarness : IAsyncDisposable
 {
     private readonly TempStore _temp = new();
-    private readonly InProcessTransport _transport = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _worker;
 
     public CoordinatorHarness(Func<JobMessage, FailureKind?>? script = null, int maxAttempts = 3)
     {
-        Worker = new ScriptedWorker(_transport, script ?? (_ => null));
-        Coordinator = new SweepCoordinator(_temp.Store, _transport,
+        Coordinator = new SweepCoordinator(_temp.Store,
             new CoordinatorOptions(4, new RetryOptions(maxAttempts, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)), TimeProvider.System));
+        Worker = new ScriptedWorker(Coordinator, script ?? (_ => null));
         _worker = Task.Run(() => Worker.RunAsync(_stopping.Token));
     }
 
@@ -40,7 +39,6 @@ internal sealed class CoordinatorHarness : IAsyncDisposable
         await Coordinator.DisposeAsync();
         await _stopping.CancelAsync();
         await _worker;
-        await _transport.DisposeAsync();
         await _temp.DisposeAsync();
     }
 }

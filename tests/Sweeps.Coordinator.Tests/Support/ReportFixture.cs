@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Attempts;
 using Sweeps.Coordinator.Store;
 
 namespace Sweeps.Coordinator.Tests.Support;

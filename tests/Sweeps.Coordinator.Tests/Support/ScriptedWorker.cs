@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
+using Sweeps.Contracts.Attempts;
 
 namespace Sweeps.Coordinator.Tests.Support;
 
-/// <summary>A stand-in worker on the transport that answers each attempt as a script says, so the
-/// coordinator is tested without the worker project. Counts how often each job was handed out.</summary>
-internal sealed class ScriptedWorker(IQueueTransport transport, Func<JobMessage, FailureKind?> script)
+/// <summary>A stand-in worker leasing from the coordinator that answers each attempt as a script
+/// says, so the coordinator is tested without the worker project. Counts how often each job was
+/// handed out.</summary>
+internal sealed class ScriptedWorker(SweepCoordinator coordinator, Func<JobMessage, FailureKind?> script, string holder = "scripted-silo")
 {
     public ConcurrentDictionary<string, int> Deliveries { get; } = new(StringComparer.Ordinal);
 
@@ -15,17 +17,18 @@ internal sealed class ScriptedWorker(IQueueTransport transport, Func<JobMessage,
     {
         try
         {
-            await foreach (var delivery in transport.Jobs.ConsumeAsync(stopping))
+            while (!stopping.IsCancellationRequested)
             {
-                var m = delivery.Message;
-                Deliveries.AddOrUpdate(m.Job.Id, 1, (_, n) => n + 1);
-                var now = DateTimeOffset.UtcNow;
-                await transport.Events.PublishAsync(new JobStarted(m.Job.Id, m.AttemptToken, "scripted", now, now), stopping);
-                JobEvent outcome = script(m) is { } kind
-                    ? new JobFailed(m.Job.Id, m.AttemptToken, "scripted", now, kind, "scripted " + kind)
-                    : new JobSucceeded(m.Job.Id, m.AttemptToken, "scripted", now, Result(m.Job), new AttemptTiming(now, now, now));
-                await transport.Events.PublishAsync(outcome, stopping);
-                await delivery.AcknowledgeAsync();
+                foreach (var m in await coordinator.LeaseAsync(holder, "scripted", 4, TimeSpan.FromMilliseconds(200), stopping))
+                {
+                    Deliveries.AddOrUpdate(m.Job.Id, 1, (_, n) => n + 1);
+                    var now = DateTimeOffset.UtcNow;
+                    if (!await coordinator.ReportAsync(holder, new JobStarted(m.Job.Id, m.AttemptToken, "scripted", now, now), stopping)) continue;
+                    JobEvent outcome = script(m) is { } kind
+                        ? new JobFailed(m.Job.Id, m.AttemptToken, "scripted", now, kind, "scripted " + kind)
+                        : new JobSucceeded(m.Job.Id, m.AttemptToken, "scripted", now, Result(m.Job), new AttemptTiming(now, now, now));
+                    await coordinator.ReportAsync(holder, outcome, stopping);
+                }
             }
         }
         catch (OperationCanceledException) { }

@@ -26,7 +26,9 @@ public sealed class WhitespaceReaderTests : IDisposable
 
         var error = DatasetAssert.ThrowsAt(file, 2, () => new UserSequenceReader().Read(file, DatasetReadOptions.Default));
 
-        Assert.Contains("expected 'user item item …' with integer ids, found 'abc'", error.Message);
+        Assert.Contains("expected 'user item item …' with integer ids", error.Message);
+        // The offending text is not repeated: the file may be one the reader of the error cannot read.
+        Assert.DoesNotContain("abc", error.Message);
     }
 
     [Fact]

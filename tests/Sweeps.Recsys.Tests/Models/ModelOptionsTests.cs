@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Sweeps.Contracts.Jobs;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Recsys.Models;
 
 namespace Sweeps.Recsys.Tests.Models;

@@ -1,6 +1,6 @@
 using Sweeps.Recsys.Models;
 using Sweeps.Recsys.Data;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Failures;
 using Sweeps.Recsys.Tests.Models;
 
 namespace Sweeps.Recsys.Tests.Training;

@@ -1,5 +1,5 @@
 using Sweeps.Recsys.Data;
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Jobs;
 using Sweeps.Recsys.Tests.Models;
 using Sweeps.Recsys.Training;
 

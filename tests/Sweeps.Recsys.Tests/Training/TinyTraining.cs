@@ -1,4 +1,4 @@
-using Sweeps.Contracts.Queue;
+using Sweeps.Contracts.Jobs;
 using Sweeps.Recsys.Data;
 using Sweeps.Recsys.Models;
 using Sweeps.Recsys.Training;

@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Sweeps.Cluster.Composition;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Coordinator;
@@ -12,7 +14,7 @@ using Sweeps.Worker.Execution;
 
 namespace Sweeps.Cli.Commands.Bench;
 
-/// <summary><c>sweeps bench orchestrator</c>: noop jobs through the embedded path with SQLite
+/// <summary><c>sweeps bench orchestrator</c>: noop jobs through the embedded silo with SQLite
 /// persistence, so everything but training is measured: throughput and per-job latencies.</summary>
 public static class OrchestratorBench
 {
@@ -67,7 +69,7 @@ public static class OrchestratorBench
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"# Orchestrator benchmark");
         text.AppendLine();
-        text.AppendLine(inv, $"`sweeps bench orchestrator --jobs {n} --workers {slots}` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}: noop jobs (2 epochs each, no sleep) through the embedded path (in-process queue, SQLite store in WAL mode).");
+        text.AppendLine(inv, $"`sweeps bench orchestrator --jobs {n} --workers {slots}` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}: noop jobs (2 epochs each, no sleep) through the embedded path (one silo: worker slots lease jobs through the coordinator grain; SQLite store in WAL mode).");
         text.AppendLine();
         text.AppendLine(inv, $"- jobs succeeded: {succeeded} of {n}");
         text.AppendLine(inv, $"- submission (expansion into the store): {submitted.TotalSeconds:F2} s");

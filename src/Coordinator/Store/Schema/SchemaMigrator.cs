@@ -32,7 +32,16 @@ public static class SchemaMigrator
         var applied = new List<SchemaMigration>();
         foreach (var migration in SchemaMigrations.All.Where(m => m.Version > current && m.Version <= targetVersion))
         {
-            using var transaction = connection.BeginTransaction();
+            // Immediate: takes the write lock, so the version read next is final for this step.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using (var check = connection.CreateCommand())
+            {
+                check.Transaction = transaction;
+                check.CommandText = "SELECT COUNT(*) FROM schema_version WHERE Version = $v";
+                check.Parameters.AddWithValue("$v", migration.Version);
+                // Another process opening the same new store applied it meanwhile.
+                if (Convert.ToInt32(check.ExecuteScalar()) > 0) continue;
+            }
             Execute(connection, migration.Sql, transaction);
             using var record = connection.CreateCommand();
             record.Transaction = transaction;

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Sweeps.Cli.Commands.Orchestration;
+using Sweeps.Cluster.Composition;
+using Sweeps.Cluster.Hosting;
+using Sweeps.Torch;
+using Sweeps.Worker.Slots;
+
+namespace Sweeps.Cli.Commands.Cluster;
+
+/// <summary><c>sweeps worker</c>: a worker silo on a GPU (or CPU) node, leasing jobs from the coordinator.</summary>
+public static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var cluster = ClusterCliOptions.Cluster();
+        var devices = new Option<string>("--devices") { Description = "cpu, or CUDA devices: cuda:0,cuda:1.", DefaultValueFactory = _ => "cpu" };
+        var slotsPerDevice = new Option<int>("--slots-per-device") { Description = "Jobs trained at once on each device.", DefaultValueFactory = _ => 1 };
+        var data = OrchestrationOptions.Data();
+        var cache = new Option<string>("--cache") { Description = "Local directory for checkpoints.", DefaultValueFactory = _ => "cache" };
+        var (advertise, siloPort, gatewayPort) = (ClusterCliOptions.Advertise(), ClusterCliOptions.SiloPort(), ClusterCliOptions.GatewayPort());
+        var fast = new Option<bool>("--fast-failure-detection") { Description = "Declare silent silos dead within seconds (loopback tests only).", Hidden = true };
+        var command = new Command("worker", "Run a worker silo: lease jobs from the cluster's coordinator and train them here.")
+        {
+            cluster, devices, slotsPerDevice, data, cache, advertise, siloPort, gatewayPort, fast,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            ClusterAddress address;
+            Device[] parsed;
+            try
+            {
+                address = ClusterAddress.Parse(parse.GetValue(cluster)!);
+                parsed = [.. parse.GetValue(devices)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Device.Parse)];
+                ArgumentOutOfRangeException.ThrowIfLessThan(parse.GetValue(slotsPerDevice), 1, "--slots-per-device");
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+            var checkpoints = Path.Combine(Path.GetFullPath(parse.GetValue(cache)!), "checkpoints");
+            var worker = new WorkerRole([.. parsed.Select(device => new DeviceSlots(device.ToString(),
+                LocalExecutors.Create(parse.GetValue(data)!, [], device),
+                WorkerOptions.Local(parse.GetValue(slotsPerDevice), checkpoints) with { WorkerId = $"{Environment.MachineName}/{Environment.ProcessId}/{device}" }))]);
+            using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), coordinator: null, worker, parse.GetValue(fast));
+            await host.StartAsync(cancellationToken);
+            Console.WriteLine($"worker on {address}: {worker.Slots} slot(s) on {string.Join(", ", parsed)}");
+            try { await Task.Delay(Timeout.Infinite, cancellationToken); }
+            catch (OperationCanceledException) { Console.WriteLine("stopping: interrupted jobs go back to the coordinator"); }
+            await host.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace Sweeps.Cluster.Hosting;
+
+/// <summary>A silo of a cluster of several processes or machines, joined through a Redis membership
+/// table: the host of <c>sweeps coordinator</c> and <c>sweeps worker</c>.</summary>
+public static class ClusterSilo
+{
+    public static IHost Build(ClusterAddress cluster, SiloEndpoint endpoint, CoordinatorRole? coordinator, WorkerRole? worker,
+        bool fastFailureDetection = false)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseRedisClustering(cluster.RedisConnectionString)
+                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (SweepsSilo.ClusterId, SweepsSilo.ServiceId))
+                .ConfigureEndpoints(endpoint.Advertised, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: true)
+                .AddSweeps(coordinator, worker);
+            if (fastFailureDetection) silo.WithFastFailureDetection();
+        });
+        return builder.Build();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Failures;
+using Sweeps.Coordinator.Dispatch;
+
+namespace Sweeps.Coordinator.Leasing;
+
+/// <summary>Takes jobs back from workers that went away: a lease that lapsed (its worker stopped
+/// reporting: hung, partitioned, or gone before a restarted coordinator heard from it) or one whose
+/// holder cluster membership declared dead. A reclaimed attempt ends as interrupted, which does not
+/// count against the job, and its token is retired, so whatever the old worker reports later is stale.</summary>
+public sealed class LeaseKeeper(JobLeases leases, EventIngestor ingestor, TimeProvider clock, ILogger logger)
+{
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var options = leases.Options;
+        var shortest = options.AdoptionGrace > TimeSpan.Zero && options.AdoptionGrace < options.HeartbeatTimeout ? options.AdoptionGrace : options.HeartbeatTimeout;
+        // A lease lapses at most a quarter of its allowance late; checked at least every 5 s.
+        var period = TimeSpan.FromTicks(Math.Clamp(shortest.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(5).Ticks));
+        using var timer = new PeriodicTimer(period, clock);
+        while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+        {
+            foreach (var lease in leases.Lapsed())
+                await ReclaimAsync(lease, $"no report from {lease.WorkerId} within {leases.Options.HeartbeatTimeout.TotalSeconds:0.#} s", stopping).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every job held by <paramref name="holder"/>, whose process membership declared dead.</summary>
+    public async Task<int> ReclaimHolderAsync(string holder, CancellationToken cancellationToken)
+    {
+        var held = leases.HeldBy(holder);
+        foreach (var lease in held)
+            await ReclaimAsync(lease, $"worker {lease.WorkerId} was declared dead", cancellationToken).ConfigureAwait(false);
+        return held.Count;
+    }
+
+    private async Task ReclaimAsync(Lease lease, string reason, CancellationToken cancellationToken)
+    {
+        leases.Release(lease.JobId, lease.AttemptToken);
+        try
+        {
+            await ingestor.IngestAsync(new JobFailed(lease.JobId, lease.AttemptToken, lease.WorkerId, clock.GetUtcNow(), FailureKind.Interrupted, reason), cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("job {JobId} taken back: {Reason}", lease.JobId, reason);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The store refused for now; hold the lease again so the next round retries.
+            leases.Adopt(lease.Message, lease.WorkerId);
+            logger.LogError(e, "could not take back job {JobId}; retrying", lease.JobId);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Jobs;
+using Sweeps.Coordinator.StateMachine;
+
+namespace Sweeps.Coordinator.Store;
+
+/// <summary>An attempt an earlier coordinator handed out and nobody has settled, with the worker
+/// that last reported on it.</summary>
+public sealed record InFlightAttempt(DispatchableJob Job, JobMessage Attempt, string WorkerId);
+
+public sealed partial class SweepStore
+{
+    /// <summary>The Queued and Running attempts, for a coordinator that restarts while workers may
+    /// still be training them.</summary>
+    public Task<IReadOnlyList<InFlightAttempt>> InFlightAsync(CancellationToken cancellationToken = default) =>
+        WithContextAsync<IReadOnlyList<InFlightAttempt>>(async db =>
+        {
+            var rows = await db.Jobs.AsNoTracking()
+                .Where(j => (j.State == JobState.Queued || j.State == JobState.Running) && j.AttemptToken != null)
+                .Select(j => new
+                {
+                    j.SpecJson, j.Attempts, j.AttemptToken, j.WorkerId, j.QueuedAtMs,
+                    KeepWeights = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.KeepWeights)),
+                })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.Select(r =>
+            {
+                var spec = JobSpec.FromCanonicalJson(r.SpecJson);
+                var queuedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.QueuedAtMs ?? NowMs);
+                return new InFlightAttempt(new DispatchableJob(spec, r.Attempts) { KeepWeights = r.KeepWeights },
+                    new JobMessage(spec, r.AttemptToken!, r.Attempts, queuedAt) { KeepWeights = r.KeepWeights }, r.WorkerId ?? "");
+            }).ToList();
+        }, cancellationToken);
+}
