@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the CPU-budget reproduction of the FPARec paper's tables (sweeps/cpu-table*.yaml) one job at a
+# time, and keeps its record in the repository: after every finished job, each sweep's JSON Lines
+# export in results/paper/ is rewritten (commit it). On a machine whose store is missing, the
+# committed records are imported first, so no finished job is trained again. Stop it with Ctrl-C
+# and start it again to resume.
+#
+#   scripts/run-paper-cpu.sh DATASETS_DIR [STORE]      (STORE defaults to results/paper-cpu.db)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data="${1:?usage: scripts/run-paper-cpu.sh DATASETS_DIR [STORE]}"
+store="${2:-$root/results/paper-cpu.db}"
+sweeps=(cpu-table3 cpu-table4-ablation cpu-table5-k cpu-table6-blocks)
+cd "$root"
+
+if [ ! -f "$store" ]; then
+  for s in "${sweeps[@]}"; do
+    [ -f "results/paper/$s.jsonl" ] && bin/sweeps import "results/paper/$s.jsonl" --store "$store"
+  done
+fi
+
+export_all() {
+  for s in "${sweeps[@]}"; do
+    bin/sweeps export "$s" --format jsonl --store "$store" --out "results/paper/$s.jsonl" 2>/dev/null || true
+  done
+}
+
+# The exports read the store while the run owns it; every minute is enough for jobs of many minutes.
+( while sleep 60; do export_all; done ) &
+exporter=$!
+trap 'kill "$exporter" 2>/dev/null || true; export_all' EXIT
+
+# `sweeps run` stops cleanly on Ctrl-C and exits 0; the script must not go on to the next sweep then.
+stopping=""
+trap 'stopping=1' INT TERM
+for s in "${sweeps[@]}"; do
+  [ -n "$stopping" ] && break
+  bin/sweeps run "sweeps/$s.yaml" --data "$data" --store "$store" --plain || echo "sweep $s ended with exit code $?" >&2
+done
