@@ -7,8 +7,13 @@ namespace Sweeps.Torch;
 /// carrying libtorch's own message.</summary>
 public sealed class TorchException(string message) : Exception(message)
 {
-    internal static TorchException FromNative() =>
-        new(Marshal.PtrToStringUTF8(NativeMethods.sw_last_error()) is { Length: > 0 } m ? m : "libtorch call failed");
+    /// <summary>The last native call's error: <see cref="DeviceOutOfMemoryException"/> when an
+    /// allocation failed, a <see cref="TorchException"/> otherwise.</summary>
+    internal static Exception FromNative()
+    {
+        var message = Marshal.PtrToStringUTF8(NativeMethods.sw_last_error()) is { Length: > 0 } m ? m : "libtorch call failed";
+        return NativeMethods.sw_last_error_is_out_of_memory() != 0 ? new DeviceOutOfMemoryException(message) : new TorchException(message);
+    }
 
     internal static IntPtr Check(IntPtr handle) => handle != IntPtr.Zero ? handle : throw FromNative();
 

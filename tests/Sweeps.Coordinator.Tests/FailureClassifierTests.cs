@@ -15,7 +15,17 @@ public sealed class FailureClassifierTests
         { new InvalidJobConfigException("k > maxlen"), FailureKind.Deterministic },
         { new InvalidDataException("bad line 7"), FailureKind.Deterministic },
         { new AggregateException(new NonFiniteLossException(1, double.PositiveInfinity)), FailureKind.Deterministic },
+        { new InsufficientMemoryException("CUDA out of memory"), FailureKind.OutOfMemory },
+        { new AggregateException(new InsufficientMemoryException("CUDA out of memory")), FailureKind.OutOfMemory },
     };
+
+    [Theory]
+    [InlineData(FailureKind.Transient, true)]
+    [InlineData(FailureKind.OutOfMemory, true)]
+    [InlineData(FailureKind.Deterministic, false)]
+    [InlineData(FailureKind.Interrupted, false)]
+    public void Transient_and_out_of_memory_failures_are_retried(FailureKind kind, bool retried) =>
+        Assert.Equal(retried, kind.IsRetried());
 
     [Theory]
     [MemberData(nameof(Cases))]

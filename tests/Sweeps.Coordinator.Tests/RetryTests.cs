@@ -51,6 +51,20 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task An_out_of_memory_failure_is_retried_and_recorded_as_such()
+    {
+        await using var harness = new CoordinatorHarness(m => m.Attempt == 1 ? FailureKind.OutOfMemory : null);
+        await harness.StartAsync();
+        var job = Jobs.Make(seed: 10);
+        await harness.RunAsync(Jobs.Sweep("oom", [job]));
+
+        var view = Assert.Single(await harness.Store.ListJobsAsync("oom"));
+        Assert.Equal((JobState.Succeeded, 2), (view.State, view.Attempts));
+        var log = (await harness.Store.LoadJobLogAsync(job.Id))!;
+        Assert.StartsWith("OutOfMemory", log.Attempts.Single(a => a.Number == 1).Error);
+    }
+
+    [Fact]
     public async Task A_dead_lettered_job_completes_after_retry_once_its_cause_is_fixed()
     {
         var fixedNow = false;

@@ -29,6 +29,18 @@ public class ErrorTests
     }
 
     [Fact]
+    public void A_failed_allocation_raises_an_out_of_memory_error_and_the_next_call_is_unaffected()
+    {
+        using var scope = NewDisposeScope();
+        // 512 TiB: more than any machine can give, so the allocator refuses at once.
+        var ex = Assert.Throws<DeviceOutOfMemoryException>(() => zeros([1L << 47]));
+        Assert.IsAssignableFrom<OutOfMemoryException>(ex);
+        Assert.Contains("allocate", ex.Message);
+        // The flag belongs to that error only: an ordinary error afterwards is an ordinary TorchException.
+        Assert.Throws<TorchException>(() => ones([2, 3]).matmul(ones([2, 3])));
+    }
+
+    [Fact]
     public void Cuda_without_a_gpu_raises_with_libtorchs_message()
     {
         using var scope = NewDisposeScope();

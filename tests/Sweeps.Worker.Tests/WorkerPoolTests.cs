@@ -47,6 +47,40 @@ public sealed class WorkerPoolTests
     }
 
     [Fact]
+    public async Task After_an_out_of_memory_failure_fewer_jobs_share_the_device()
+    {
+        var coordinator = new ScriptedCoordinator();
+        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), Options(3, heartbeat: TimeSpan.FromMilliseconds(50)));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var running = pool.RunAsync(stop.Token);
+        var longA = new JobMessage(NoopExecutorTests.Job(11, ("noop_sleep_ms", 60_000)), "a", 1, DateTimeOffset.UtcNow);
+        var longB = new JobMessage(NoopExecutorTests.Job(12, ("noop_sleep_ms", 60_000)), "b", 1, DateTimeOffset.UtcNow);
+        coordinator.Offer(longA);
+        coordinator.Offer(longB);
+        await coordinator.NextAsync<JobStarted>(stop.Token);
+        await coordinator.NextAsync<JobStarted>(stop.Token);
+        coordinator.Offer(new JobMessage(NoopExecutorTests.Job(13, ("noop_outcome", "out_of_memory_on_first_attempt")), "c", 1, DateTimeOffset.UtcNow));
+
+        var failed = await coordinator.NextAsync<JobFailed>(stop.Token);
+        Assert.Equal((FailureKind.OutOfMemory, "c"), (failed.Kind, failed.AttemptToken));
+        Assert.Contains("3 job(s) on the device", failed.Error);
+        Assert.Contains("at most 2 there", failed.Error);
+        Assert.Equal(2, pool.Concurrency.Allowed);
+
+        // Two jobs still hold the two slots left: a new job waits, however long, until one ends.
+        var next = new JobMessage(NoopExecutorTests.Job(14), "d", 1, DateTimeOffset.UtcNow);
+        coordinator.Offer(next);
+        await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
+        Assert.DoesNotContain(coordinator.All, e => e is JobStarted && e.AttemptToken == "d");
+        coordinator.StaleTokens[longA.AttemptToken] = 0;
+        var succeeded = await coordinator.NextAsync<JobSucceeded>(stop.Token);
+        Assert.Equal("d", succeeded.AttemptToken);
+
+        await stop.CancelAsync();
+        await running;
+    }
+
+    [Fact]
     public async Task Stopping_reports_the_running_attempt_as_interrupted()
     {
         var coordinator = new ScriptedCoordinator();

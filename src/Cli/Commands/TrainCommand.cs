@@ -90,6 +90,11 @@ public static class TrainCommand
                 Console.Error.WriteLine($"libtorch error: {e.Message}");
                 return 1;
             }
+            catch (DeviceOutOfMemoryException e)
+            {
+                Console.Error.WriteLine($"out of memory: {e.Message} (try a smaller batch or maxlen)");
+                return 1;
+            }
             Print(job, identity, result, parse.GetValue(json));
             return 0;
         });

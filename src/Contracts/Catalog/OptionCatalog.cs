@@ -74,7 +74,7 @@ public static class OptionCatalog
             with { OnlyWith = new("awrsr_mode", ["add"]) },
         Integer("noop_sleep_ms", "how long a noop job pretends to train", 0, ["noop"]),
         Choice("noop_outcome", "how a noop job ends, to exercise retries and dead letters",
-            ["succeed", "transient_failure", "deterministic_failure"], ["noop"]),
+            ["succeed", "transient_failure", "deterministic_failure", "out_of_memory_on_first_attempt"], ["noop"]),
     ];
 
     private static readonly FrozenDictionary<string, OptionDefinition> ByKey =

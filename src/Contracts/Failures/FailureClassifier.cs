@@ -10,6 +10,8 @@ public static class FailureClassifier
         OperationCanceledException when stopping.IsCancellationRequested => FailureKind.Interrupted,
         DeterministicJobFailure => FailureKind.Deterministic,
         TransientJobFailure => FailureKind.Transient,
+        // The tensor binding raises an OutOfMemoryException for a device allocation that failed.
+        OutOfMemoryException => FailureKind.OutOfMemory,
         AggregateException { InnerExceptions.Count: 1 } aggregate => Classify(aggregate.InnerExceptions[0], stopping),
         InvalidDataException or FormatException or ArgumentException or NotSupportedException => FailureKind.Deterministic,
         _ => FailureKind.Transient,

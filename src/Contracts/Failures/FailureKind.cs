@@ -11,4 +11,14 @@ public enum FailureKind
 
     /// <summary>Stopped on purpose (shutdown or cancel); not a failure of the job.</summary>
     Interrupted,
+
+    /// <summary>The device ran out of memory: the job may fit once fewer jobs share the device, so it
+    /// is retried, and the worker that saw it runs fewer jobs at once on that device.</summary>
+    OutOfMemory,
+}
+
+public static class FailureKinds
+{
+    /// <summary>Whether an attempt that ended this way is tried again (within the job's attempt limit).</summary>
+    public static bool IsRetried(this FailureKind kind) => kind is FailureKind.Transient or FailureKind.OutOfMemory;
 }

@@ -130,7 +130,7 @@ public sealed class Dispatcher
         switch (await outcome.WaitAsync(stopping).ConfigureAwait(false))
         {
             case AttemptOutcome.Failed failed:
-                throw new AttemptFailedException(attempt.Job.Id, attempt.Attempt, failed.Kind == FailureKind.Transient, failed.Error);
+                throw new AttemptFailedException(attempt.Job.Id, attempt.Attempt, failed.Kind.IsRetried(), failed.Error);
         }
     }
 

@@ -9,6 +9,7 @@ internal static unsafe class NativeMethods
     internal const string Library = "sweeps_torch";
 
     [DllImport(Library)] internal static extern IntPtr sw_last_error();
+    [DllImport(Library)] internal static extern int sw_last_error_is_out_of_memory();
     [DllImport(Library)] internal static extern long sw_live_tensors();
     [DllImport(Library)] internal static extern void sw_free(IntPtr t);
 

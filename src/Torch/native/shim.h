@@ -15,6 +15,10 @@ namespace sweeps {
 // prove that every intermediate is freed.
 TH wrap(at::Tensor t);
 void set_error(const char* message);
+// Records an allocation failure (any device), which callers retry with less on that device.
+void set_out_of_memory_error(const char* message);
+// A c10::Error that is an allocation failure: libtorch 1.x's CPU allocator raises a plain c10::Error.
+bool is_allocation_failure(const c10::Error& e);
 void clear_error();
 at::ScalarType to_scalar_type(int code);
 int from_scalar_type(at::ScalarType t);
@@ -31,12 +35,22 @@ at::Tensor gelu(const at::Tensor& input);
 
 }  // namespace sweeps
 
-// Runs the body; on a libtorch or standard exception stores its message and returns `fail`.
+// Runs the body; on a libtorch or standard exception stores its message (and whether it was an
+// allocation failure) and returns `fail`.
 #define SW_TRY(fail, ...)                                       \
   try {                                                         \
     __VA_ARGS__                                                 \
+  } catch (const c10::OutOfMemoryError& e) {                    \
+    sweeps::set_out_of_memory_error(e.what_without_backtrace()); \
+    return fail;                                                \
   } catch (const c10::Error& e) {                               \
-    sweeps::set_error(e.what_without_backtrace());              \
+    if (sweeps::is_allocation_failure(e))                       \
+      sweeps::set_out_of_memory_error(e.what_without_backtrace()); \
+    else                                                        \
+      sweeps::set_error(e.what_without_backtrace());            \
+    return fail;                                                \
+  } catch (const std::bad_alloc& e) {                           \
+    sweeps::set_out_of_memory_error(e.what());                  \
     return fail;                                                \
   } catch (const std::exception& e) {                           \
     sweeps::set_error(e.what());                                \

@@ -1,10 +1,12 @@
 #include "shim.h"
 
 #include <atomic>
+#include <string_view>
 
 namespace sweeps {
 
 static thread_local std::string last_error;
+static thread_local bool last_error_out_of_memory = false;
 static std::atomic<int64_t> live_tensors{0};
 
 TH wrap(at::Tensor t) {
@@ -12,8 +14,24 @@ TH wrap(at::Tensor t) {
   return new at::Tensor(std::move(t));
 }
 
-void set_error(const char* message) { last_error = message; }
-void clear_error() { last_error.clear(); }
+void set_error(const char* message) {
+  last_error = message;
+  last_error_out_of_memory = false;
+}
+
+void set_out_of_memory_error(const char* message) {
+  last_error = message;
+  last_error_out_of_memory = true;
+}
+
+bool is_allocation_failure(const c10::Error& e) {
+  return std::string_view(e.what_without_backtrace()).find("can't allocate memory") != std::string_view::npos;
+}
+
+void clear_error() {
+  last_error.clear();
+  last_error_out_of_memory = false;
+}
 
 at::ScalarType to_scalar_type(int code) {
   switch (code) {
@@ -57,6 +75,7 @@ at::Scalar scalar_like(const at::Tensor& t, double value) {
 }  // namespace sweeps
 
 SW_EXPORT const char* sw_last_error() { return sweeps::last_error.c_str(); }
+SW_EXPORT int sw_last_error_is_out_of_memory() { return sweeps::last_error_out_of_memory ? 1 : 0; }
 SW_EXPORT int64_t sw_live_tensors() { return sweeps::live_tensors.load(std::memory_order_relaxed); }
 
 SW_EXPORT void sw_free(TH t) {

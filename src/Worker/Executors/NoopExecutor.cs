@@ -25,6 +25,8 @@ public sealed class NoopExecutor : IJobExecutor
         {
             case "transient_failure": throw new TransientJobFailure("noop job asked for a transient failure");
             case "deterministic_failure": throw new InvalidJobConfigException("noop job asked for a deterministic failure");
+            case "out_of_memory_on_first_attempt" when context.Attempt == 1:
+                throw new InsufficientMemoryException("noop job asked for an out-of-memory failure on its first attempt");
         }
         var checkpoint = Path.Combine(context.CheckpointDirectory, CheckpointFile);
         var first = File.Exists(checkpoint) ? ReadEpoch(await File.ReadAllTextAsync(checkpoint, cancellationToken).ConfigureAwait(false)) + 1 : 1;

@@ -8,13 +8,17 @@ namespace Sweeps.Worker.Slots;
 /// <summary>A worker: <see cref="WorkerOptions.Slots"/> slots, each leasing one job at a time from the
 /// coordinator, running it locally through the executor registered for its model, and reporting its
 /// start, progress, heartbeats and outcome in short retried calls. Stopping cancels running
-/// executors, reports their attempts as interrupted and leases nothing new. Failures are not logged
-/// here: they travel to the coordinator, which records them with the job.</summary>
+/// executors, reports their attempts as interrupted and leases nothing new. After a job runs out of
+/// device memory, fewer slots lease (<see cref="Concurrency"/>). Failures are not logged here: they
+/// travel to the coordinator, which records them with the job.</summary>
 public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry executors, WorkerOptions options, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ResiliencePipeline<bool> _progress = ReportPipelines.Progress(options.RetryDelay);
     private readonly ResiliencePipeline<bool> _outcome = ReportPipelines.Outcome(options.RetryDelay);
+
+    /// <summary>How many slots may train at once on this pool's device.</summary>
+    public DeviceConcurrency Concurrency { get; } = new(options.Slots);
 
     /// <summary>Runs the slots until <paramref name="stopping"/> fires.</summary>
     public Task RunAsync(CancellationToken stopping) =>
@@ -27,6 +31,7 @@ public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry ex
         {
             while (!stopping.IsCancellationRequested)
             {
+                using var place = await Concurrency.TakePlaceAsync(stopping).ConfigureAwait(false);
                 IReadOnlyList<JobMessage> leased;
                 try
                 {
@@ -55,6 +60,7 @@ public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry ex
         if (!await ReportProgressAsync(new JobStarted(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), receivedAt)).ConfigureAwait(false))
             return;
         JobEvent outcome;
+        using var training = Concurrency.Training();
         await using (var progress = new ProgressForwarder(message, workerId, ReportProgressAsync, options.HeartbeatInterval, _clock))
         {
             using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, progress.Superseded);
@@ -86,12 +92,23 @@ public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry ex
             {
                 var kind = FailureClassifier.Classify(e, stopping);
                 // The coordinator's own stops (a cancel, a move) end above without a report; this one is the worker's.
-                var error = kind != FailureKind.Interrupted ? $"{e.GetType().Name}: {e.Message}" : "the worker stopped";
+                var error = kind switch
+                {
+                    FailureKind.Interrupted => "the worker stopped",
+                    FailureKind.OutOfMemory => OutOfMemoryError(e),
+                    _ => $"{e.GetType().Name}: {e.Message}",
+                };
                 outcome = new JobFailed(job.Id, message.AttemptToken, workerId, _clock.GetUtcNow(), kind, error);
             }
         }
         // Until acknowledged, even while stopping: an interrupted attempt must still be told.
         await _outcome.ExecuteAsync(async ct => await coordinator.ReportAsync(outcome, ct).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private string OutOfMemoryError(Exception e)
+    {
+        var (sharing, allowed) = Concurrency.OnOutOfMemory();
+        return $"out of memory with {sharing} job(s) on the device ({e.Message}); this worker now runs at most {allowed} there";
     }
 
     /// <returns>False only when the coordinator said the attempt is no longer current; a report that
