@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Sweeps.Cluster.Grains;
+using Sweeps.Cli.Commands.Cluster;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Torch;
 
@@ -12,19 +13,21 @@ public static class DoctorCommand
     public static Command Create()
     {
         var cluster = new Option<string?>("--cluster") { Description = "Instead, list a cluster's silos (redis://HOST:PORT): roles, devices, slots, jobs held, state." };
+        var tls = new TlsCliOptions();
         var command = new Command("doctor", "Check libtorch, BLAS, threads, allocator and GPUs; exit 1 when something required is missing.") { cluster };
-        command.SetAction((parse, cancellationToken) => parse.GetValue(cluster) is { } address ? RunClusterAsync(address, cancellationToken) : Task.FromResult(Run()));
+        foreach (var option in tls.All) command.Options.Add(option);
+        command.SetAction((parse, cancellationToken) => parse.GetValue(cluster) is { } address ? RunClusterAsync(address, parse, tls, cancellationToken) : Task.FromResult(Run()));
         return command;
     }
 
-    private static async Task<int> RunClusterAsync(string address, CancellationToken cancellationToken)
+    private static async Task<int> RunClusterAsync(string address, ParseResult parse, TlsCliOptions tls, CancellationToken cancellationToken)
     {
         SiloReport[] silos;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            silos = await ClusterClient.DescribeAsync(ClusterAddress.Parse(address), timeout.Token);
+            silos = await ClusterClient.DescribeAsync(ClusterAddress.Parse(address), tls.Read(parse), timeout.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

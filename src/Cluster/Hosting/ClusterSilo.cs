@@ -10,7 +10,7 @@ namespace Sweeps.Cluster.Hosting;
 public static class ClusterSilo
 {
     public static IHost Build(ClusterAddress cluster, SiloEndpoint endpoint, CoordinatorRole? coordinator, WorkerRole? worker,
-        bool fastFailureDetection = false)
+        bool fastFailureDetection = false, ClusterTls? tls = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
@@ -21,6 +21,7 @@ public static class ClusterSilo
                 .ConfigureEndpoints(endpoint.Advertised, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: true)
                 .AddSweeps(coordinator, worker);
             if (fastFailureDetection) silo.WithFastFailureDetection();
+            tls?.Apply(silo);
         });
         return builder.Build();
     }

@@ -26,17 +26,21 @@ public static class CoordinatorCommand
         var tokenFile = ClusterCliOptions.TokenFile();
         var (advertise, siloPort, gatewayPort) = (ClusterCliOptions.Advertise(), ClusterCliOptions.SiloPort(), ClusterCliOptions.GatewayPort());
         var fast = new Option<bool>("--fast-failure-detection") { Description = "Declare silent silos dead within seconds (loopback tests only).", Hidden = true };
+        var tlsOptions = new TlsCliOptions();
         var command = new Command("coordinator", "Run the coordinator silo of a cluster: store, dispatch, leases and the HTTP API.")
         {
             cluster, store, data, api, tokenFile, advertise, siloPort, gatewayPort, fast,
         };
+        foreach (var option in tlsOptions.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             ClusterAddress address;
             string? token;
+            ClusterTls? tls;
             try
             {
                 address = ClusterAddress.Parse(parse.GetValue(cluster)!);
+                tls = tlsOptions.Read(parse);
                 token = ClusterCliOptions.Token(parse.GetValue(tokenFile));
                 BindingPolicy.Enforce(parse.GetValue(api)!, token);
             }
@@ -47,7 +51,7 @@ public static class CoordinatorCommand
             }
             await using var sweepStore = SweepStore.OpenAsOwner(parse.GetValue(store)!, "coordinator");
             var role = new CoordinatorRole(sweepStore, new CoordinatorOptions(MaxInFlight, new(), TimeProvider.System, Leases: LeaseOptions.Cluster));
-            using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), role, worker: null, parse.GetValue(fast));
+            using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), role, worker: null, parse.GetValue(fast), tls);
             await host.StartAsync(cancellationToken);
             var coordinator = host.Services.GetRequiredService<SweepCoordinator>();
             var adopted = await host.Services.GetRequiredService<CoordinatorService>().Started;

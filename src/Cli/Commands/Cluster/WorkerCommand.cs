@@ -19,21 +19,25 @@ public static class WorkerCommand
         var cache = new Option<string>("--cache") { Description = "Local directory for checkpoints.", DefaultValueFactory = _ => "cache" };
         var (advertise, siloPort, gatewayPort) = (ClusterCliOptions.Advertise(), ClusterCliOptions.SiloPort(), ClusterCliOptions.GatewayPort());
         var fast = new Option<bool>("--fast-failure-detection") { Description = "Declare silent silos dead within seconds (loopback tests only).", Hidden = true };
+        var tlsOptions = new TlsCliOptions();
         var command = new Command("worker", "Run a worker silo: lease jobs from the cluster's coordinator and train them here.")
         {
             cluster, devices, slotsPerDevice, data, cache, advertise, siloPort, gatewayPort, fast,
         };
+        foreach (var option in tlsOptions.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             ClusterAddress address;
             Device[] parsed;
+            ClusterTls? tls;
             try
             {
                 address = ClusterAddress.Parse(parse.GetValue(cluster)!);
+                tls = tlsOptions.Read(parse);
                 parsed = [.. parse.GetValue(devices)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Device.Parse)];
                 ArgumentOutOfRangeException.ThrowIfLessThan(parse.GetValue(slotsPerDevice), 1, "--slots-per-device");
             }
-            catch (Exception e) when (e is FormatException or ArgumentException)
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 2;
@@ -42,7 +46,7 @@ public static class WorkerCommand
             var worker = new WorkerRole([.. parsed.Select(device => new DeviceSlots(device.ToString(),
                 LocalExecutors.Create(parse.GetValue(data)!, [], device),
                 WorkerOptions.Local(parse.GetValue(slotsPerDevice), checkpoints) with { WorkerId = $"{Environment.MachineName}/{Environment.ProcessId}/{device}" }))]);
-            using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), coordinator: null, worker, parse.GetValue(fast));
+            using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), coordinator: null, worker, parse.GetValue(fast), tls);
             await host.StartAsync(cancellationToken);
             Console.WriteLine($"worker on {address}: {worker.Slots} slot(s) on {string.Join(", ", parsed)}");
             try { await Task.Delay(Timeout.Infinite, cancellationToken); }
