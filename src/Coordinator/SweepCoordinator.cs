@@ -34,7 +34,7 @@ public sealed class SweepCoordinator : IAsyncDisposable
         Leases = new JobLeases(options.LeaseTimings, options.Clock);
         var waiters = new AttemptWaiters();
         _dispatcher = new Dispatcher(store, Leases, waiters, options.Retry, options.MaxInFlight, options.Clock, logger);
-        _ingestor = new EventIngestor(store, waiters, Board, logger);
+        _ingestor = new EventIngestor(store, waiters, Board, options.LeaseTimings.WorkerLossLimit, logger);
         _keeper = new LeaseKeeper(Leases, _ingestor, options.Clock, logger);
     }
 

@@ -3,6 +3,7 @@ using Sweeps.Contracts.Jobs;
 using Sweeps.Coordinator.Dispatch;
 using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.StateMachine;
+using Sweeps.Coordinator.Store;
 using Sweeps.Coordinator.Tests.Support;
 
 namespace Sweeps.Coordinator.Tests;
@@ -68,6 +69,40 @@ public sealed class LeaseTests
 
         Assert.Equal(first.Job.Id, second.Job.Id);
         Assert.False(await coordinator.ReportAsync("silo-a", Succeeded(first, "a"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_job_whose_workers_keep_dying_is_given_up_at_the_limit_and_the_losses_do_not_count_before()
+    {
+        await using var temp = new TempStore();
+        await using var coordinator = Coordinator(temp.Store, LeaseOptions.Cluster with { WorkerLossLimit = 3 });
+        await coordinator.StartAsync();
+        var job = Jobs.Make(seed: 1);
+        await coordinator.SubmitAsync(Jobs.Sweep("killer", [job]));
+
+        for (var loss = 1; loss <= 3; loss++)
+        {
+            var holder = $"silo-{loss}";
+            var attempt = await LeaseOneAsync(coordinator, holder);
+            Assert.Equal(job.Id, attempt.Job.Id);
+            await coordinator.ReportAsync(holder, Started(attempt, holder), CancellationToken.None);
+            Assert.Equal(1, await coordinator.ReclaimHolderAsync(holder));
+            if (loss < 3)
+            {
+                var view = Assert.Single(await temp.Store.ListJobsAsync("killer"));
+                Assert.Equal((JobState.Pending, 0), (view.State, view.Attempts));
+            }
+        }
+
+        var deadline = DateTime.UtcNow + Wait;
+        JobView given;
+        while ((given = Assert.Single(await temp.Store.ListJobsAsync("killer"))).State != JobState.DeadLettered && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.Equal(JobState.DeadLettered, given.State);
+        Assert.Contains("its worker was lost 3 times", given.LastError);
+        var log = (await temp.Store.LoadJobLogAsync(job.Id))!;
+        Assert.Equal(3, log.Attempts.Count(a => a.Outcome == "worker lost"));
+        Assert.Empty(await coordinator.LeaseAsync("silo-4", "d", 1, TimeSpan.FromMilliseconds(200), CancellationToken.None));
     }
 
     [Fact]

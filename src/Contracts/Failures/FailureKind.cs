@@ -15,6 +15,11 @@ public enum FailureKind
     /// <summary>The device ran out of memory: the job may fit once fewer jobs share the device, so it
     /// is retried, and the worker that saw it runs fewer jobs at once on that device.</summary>
     OutOfMemory,
+
+    /// <summary>The worker died or stopped reporting while running it. Not the job's fault, as a rule,
+    /// so it does not count as an attempt; but a job whose workers are lost again and again may be
+    /// what kills them, and is then given up (see the coordinator's lease options).</summary>
+    WorkerLost,
 }
 
 public static class FailureKinds

@@ -8,7 +8,7 @@ namespace Sweeps.Coordinator.Dispatch;
 
 /// <summary>Applies worker reports to the store, then hands each attempt's outcome to the dispatcher.
 /// Storing first means an outcome the dispatcher acts on is already durable.</summary>
-public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, LiveBoard board, ILogger logger)
+public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, LiveBoard board, int workerLossLimit, ILogger logger)
 {
     private static readonly TimeSpan HeartbeatPersistInterval = TimeSpan.FromSeconds(10);
     private long _staleEvents;
@@ -41,6 +41,8 @@ public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, Live
                     logger.LogInformation("job {JobId} succeeded on {WorkerId}: epoch {Epoch} selected", succeeded.JobId, succeeded.WorkerId, succeeded.Result.SelectedEpoch);
                 }
                 return outcome;
+            case JobFailed { Kind: FailureKind.WorkerLost } lost:
+                return await IngestWorkerLostAsync(lost, cancellationToken).ConfigureAwait(false);
             case JobFailed failed:
                 if (Count(outcome = await store.ApplyFailedAsync(failed, cancellationToken).ConfigureAwait(false)))
                 {
@@ -57,6 +59,27 @@ public sealed class EventIngestor(SweepStore store, AttemptWaiters waiters, Live
                 // A heartbeat renews the lease only; the store keeps the last progress.
                 return IngestOutcome.Accepted;
         }
+    }
+
+    private async Task<IngestOutcome> IngestWorkerLostAsync(JobFailed lost, CancellationToken cancellationToken)
+    {
+        var losses = await store.CountWorkerLossesAsync(lost.JobId, cancellationToken).ConfigureAwait(false) + 1;
+        var givenUp = losses >= workerLossLimit
+            ? $"{lost.Error}; its worker was lost {losses} times while running it, so it is not tried again (a job that crashes its worker would take down every worker in turn): see its attempts with sweeps logs, then sweeps retry"
+            : null;
+        var outcome = await store.ApplyWorkerLostAsync(lost, givenUp, cancellationToken).ConfigureAwait(false);
+        if (!Count(outcome)) return outcome;
+        if (givenUp is null)
+        {
+            logger.LogWarning("job {JobId} lost with its worker {WorkerId} ({Losses} of {Limit}): {Error}", lost.JobId, lost.WorkerId, losses, workerLossLimit, lost.Error);
+            Finish(lost, new AttemptOutcome.Abandoned("worker lost: " + lost.Error));
+        }
+        else
+        {
+            logger.LogError("job {JobId} given up: {Reason}", lost.JobId, givenUp);
+            Finish(lost, new AttemptOutcome.Failed(FailureKind.WorkerLost, givenUp));
+        }
+        return outcome;
     }
 
     private IngestOutcome Counted(IngestOutcome outcome)

@@ -7,8 +7,9 @@ namespace Sweeps.Coordinator.Leasing;
 
 /// <summary>Takes jobs back from workers that went away: a lease that lapsed (its worker stopped
 /// reporting: hung, partitioned, or gone before a restarted coordinator heard from it) or one whose
-/// holder cluster membership declared dead. A reclaimed attempt ends as interrupted, which does not
-/// count against the job, and its token is retired, so whatever the old worker reports later is stale.</summary>
+/// holder cluster membership declared dead. A reclaimed attempt ends with its worker lost, which does
+/// not count against the job (up to <see cref="LeaseOptions.WorkerLossLimit"/>), and its token is
+/// retired, so whatever the old worker reports later is stale.</summary>
 public sealed class LeaseKeeper(JobLeases leases, EventIngestor ingestor, TimeProvider clock, ILogger logger)
 {
     public async Task RunAsync(CancellationToken stopping)
@@ -39,7 +40,7 @@ public sealed class LeaseKeeper(JobLeases leases, EventIngestor ingestor, TimePr
         leases.Release(lease.JobId, lease.AttemptToken);
         try
         {
-            await ingestor.IngestAsync(new JobFailed(lease.JobId, lease.AttemptToken, lease.WorkerId, clock.GetUtcNow(), FailureKind.Interrupted, reason), cancellationToken).ConfigureAwait(false);
+            await ingestor.IngestAsync(new JobFailed(lease.JobId, lease.AttemptToken, lease.WorkerId, clock.GetUtcNow(), FailureKind.WorkerLost, reason), cancellationToken).ConfigureAwait(false);
             logger.LogWarning("job {JobId} taken back: {Reason}", lease.JobId, reason);
         }
         catch (Exception e) when (e is not OperationCanceledException)

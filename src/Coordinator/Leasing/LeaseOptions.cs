@@ -8,6 +8,11 @@ namespace Sweeps.Coordinator.Leasing;
 /// outlived the coordinator (one process): such jobs go back at once.</param>
 public sealed record LeaseOptions(TimeSpan HeartbeatTimeout, TimeSpan AdoptionGrace)
 {
+    /// <summary>A job is given up (dead-lettered) when its worker has been lost this many times while
+    /// running it: a job that crashes its worker process (a native fault, the kernel's out-of-memory
+    /// killer) would otherwise take down every worker of the cluster in turn.</summary>
+    public int WorkerLossLimit { get; init; } = 3;
+
     public static LeaseOptions OneProcess { get; } = new(TimeSpan.FromMinutes(2), TimeSpan.Zero);
 
     public static LeaseOptions Cluster { get; } = new(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1));

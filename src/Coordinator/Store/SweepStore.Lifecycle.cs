@@ -145,6 +145,27 @@ public sealed partial class SweepStore
             return IngestOutcome.Accepted;
         }, cancellationToken);
 
+    /// <summary>The attempt's worker was lost: back to Pending (the attempt given back), or, when
+    /// <paramref name="givenUpBecause"/> is set, Failed with that reason.</summary>
+    public Task<IngestOutcome> ApplyWorkerLostAsync(JobFailed lost, string? givenUpBecause, CancellationToken cancellationToken = default) =>
+        WithCurrentAttemptAsync(lost, (job, attempt) =>
+        {
+            Close(attempt, AttemptOutcomes.WorkerLost, lost.Error, lost.WorkerId);
+            if (givenUpBecause is null)
+            {
+                ReturnToPending(job, $"worker lost{(job.CurrentEpoch is { } epoch ? $" at epoch {epoch}" : "")}: {lost.Error}; resumes from its checkpoint");
+                return IngestOutcome.Accepted;
+            }
+            Move(job, JobState.Failed);
+            job.LastError = $"{FailureKind.WorkerLost}: {givenUpBecause}";
+            job.FinishedAtMs = NowMs;
+            return IngestOutcome.Accepted;
+        }, cancellationToken);
+
+    /// <summary>Attempts of the job that ended with their worker lost.</summary>
+    public Task<int> CountWorkerLossesAsync(string jobId, CancellationToken cancellationToken = default) =>
+        WithContextAsync(db => db.Attempts.CountAsync(a => a.JobId == jobId && a.Outcome == AttemptOutcomes.WorkerLost, cancellationToken), cancellationToken);
+
     /// <summary>Failed → Pending: the retry is due.</summary>
     public Task<bool> ScheduleRetryAsync(string jobId, CancellationToken cancellationToken = default) =>
         WithJobAsync(jobId, job =>

@@ -24,5 +24,6 @@ public static class AttemptOutcomes
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Interrupted = "interrupted";
+    public const string WorkerLost = "worker lost";
     public const string Cancelled = "cancelled";
 }
