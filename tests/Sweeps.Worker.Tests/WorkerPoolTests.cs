@@ -81,10 +81,35 @@ public sealed class WorkerPoolTests
     }
 
     [Fact]
-    public async Task Stopping_reports_the_running_attempt_as_interrupted()
+    public async Task Stopping_lets_a_job_checkpoint_at_its_epochs_end_and_reports_it_interrupted()
     {
         var coordinator = new ScriptedCoordinator();
-        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), Options(1));
+        var root = Directory.CreateTempSubdirectory().FullName;
+        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), Options(1, root) with { StopGrace = TimeSpan.FromMinutes(5) });
+        using var stop = new CancellationTokenSource();
+        var running = pool.RunAsync(stop.Token);
+        var job = NoopExecutorTests.Job(5, ("epochs", 10), ("noop_sleep_ms", 5_000));
+        coordinator.Offer(new JobMessage(job, "t", 1, DateTimeOffset.UtcNow));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await coordinator.NextAsync<JobProgressed>(timeout.Token);
+        await stop.CancelAsync();
+        await running.WaitAsync(timeout.Token);
+
+        var failed = Assert.Single(coordinator.All.OfType<JobFailed>());
+        Assert.Equal(FailureKind.Interrupted, failed.Kind);
+        var checkpointed = int.Parse(File.ReadAllText(Path.Combine(root, job.Id, "noop-epoch.txt")));
+        // Stopped at an epoch's end, long before the grace: the epoch it was in when asked is checkpointed.
+        var reported = coordinator.All.OfType<JobProgressed>().Max(p => p.Progress.Epoch);
+        Assert.InRange(checkpointed, 1, 9);
+        Assert.Equal(reported, checkpointed);
+    }
+
+    [Fact]
+    public async Task Stopping_cancels_a_job_that_cannot_reach_its_epochs_end_within_the_grace()
+    {
+        var coordinator = new ScriptedCoordinator();
+        var pool = new WorkerPool(coordinator, ExecutorRegistry.WithBuiltIns(), Options(1) with { StopGrace = TimeSpan.FromMilliseconds(200) });
         using var stop = new CancellationTokenSource();
         var running = pool.RunAsync(stop.Token);
         coordinator.Offer(new JobMessage(NoopExecutorTests.Job(3, ("noop_sleep_ms", 60_000)), "t", 1, DateTimeOffset.UtcNow));

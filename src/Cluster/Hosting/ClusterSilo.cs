@@ -14,6 +14,10 @@ public static class ClusterSilo
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // The host's default 30 s would cut a stopping worker's grace short: its jobs must reach an
+        // epoch's end, checkpoint and report before the silo leaves.
+        if (worker is not null)
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = worker.Devices.Max(d => d.Options.StopGrace) + TimeSpan.FromSeconds(30));
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(cluster.RedisConnectionString)

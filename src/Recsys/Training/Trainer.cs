@@ -13,10 +13,14 @@ namespace Sweeps.Recsys.Training;
 /// <summary>Trains one model by the protocol of docs/models.md ("Backbone"): Adam (β2 0.98), CE over the catalogue
 /// at non-padding targets, validation and test every <c>eval_every</c> epochs, the reported metrics
 /// those of the best validation NDCG@10 (or the last evaluation), optional early stopping, and a
-/// checkpoint at every evaluation from which a killed run resumes to the same result.</summary>
+/// checkpoint at every evaluation from which a killed run resumes to the same result; asked to drain,
+/// it also checkpoints the epoch it has just finished and stops.</summary>
 public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split, TrainingOptions options, Device device)
 {
-    public TrainingOutcome Run(string? checkpointDir, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="drain">Stop at the end of the current epoch, after checkpointing it (throws
+    /// <see cref="OperationCanceledException"/>); <paramref name="cancellationToken"/> stops at once.</param>
+    public TrainingOutcome Run(string? checkpointDir, IProgress<JobProgress>? progress, CancellationToken cancellationToken,
+        CancellationToken drain = default)
     {
         using var runner = new EpochRunner(model, split, options, device);
         var optimizer = runner.Optimizer;
@@ -39,6 +43,13 @@ public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split,
             {
                 curve.Add(new EpochRecord(epoch, meanLoss, epochSeconds, null, null));
                 progress?.Report(new JobProgress(epoch, options.Epochs, meanLoss, state.BestValid?["ndcg@10"]));
+                if (drain.IsCancellationRequested)
+                {
+                    // Every epoch's randomness comes from its own seed, so resuming after this one is exact.
+                    if (checkpointDir is not null)
+                        SaveCheckpoint(checkpointDir, optimizer, state with { Epoch = epoch, TrainSeconds = trainSeconds, EvalSeconds = evalSeconds, Curve = curve.ToImmutable() });
+                    drain.ThrowIfCancellationRequested();
+                }
                 continue;
             }
 
@@ -58,6 +69,7 @@ public sealed class Trainer(SequentialRecommender model, LeaveOneOutSplit split,
             progress?.Report(new JobProgress(epoch, options.Epochs, meanLoss, valid["ndcg@10"]));
             if (options.Patience > 0 && state.EvaluationsSinceBest >= options.Patience)
                 return Outcome(state, stoppedEarly: true);
+            if (epoch < options.Epochs) drain.ThrowIfCancellationRequested();
         }
         return Outcome(state with { Curve = curve.ToImmutable(), TrainSeconds = trainSeconds, EvalSeconds = evalSeconds }, stoppedEarly: false);
     }

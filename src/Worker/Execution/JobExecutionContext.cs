@@ -12,4 +12,10 @@ public sealed record JobExecutionContext(string CheckpointDirectory, IProgress<J
 {
     /// <summary>Where to save the model's final state when the job's sweep keeps weights; null otherwise.</summary>
     public string? WeightsFile { get; init; }
+
+    /// <summary>Fires when the worker is asked to stop (a signal, a preempted node): finish the current
+    /// epoch, checkpoint it and stop by throwing <see cref="OperationCanceledException"/>, so the next
+    /// attempt resumes from there. The execution's own cancellation token follows after the worker's
+    /// stop grace, for executors that cannot reach an epoch's end in time.</summary>
+    public CancellationToken Draining { get; init; }
 }

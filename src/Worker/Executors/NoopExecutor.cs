@@ -10,7 +10,8 @@ namespace Sweeps.Worker.Executors;
 
 /// <summary>Trains nothing: reports pseudo-metrics that are a pure function of the job (so reruns and
 /// resumes are checkable), sleeping <c>noop_sleep_ms</c> in all, spread over its epochs, and ending as
-/// <c>noop_outcome</c> says. It checkpoints the epoch reached, so an interrupted noop job resumes.
+/// <c>noop_outcome</c> says. It checkpoints every epoch, so an interrupted noop job resumes, and a
+/// draining one stops at its next epoch's end.
 /// Used by tests and by the orchestrator benchmark, where it measures everything but training.</summary>
 public sealed class NoopExecutor : IJobExecutor
 {
@@ -40,6 +41,7 @@ public sealed class NoopExecutor : IJobExecutor
                 Directory.CreateDirectory(context.CheckpointDirectory);
                 await File.WriteAllTextAsync(checkpoint, epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
                 context.Progress.Report(new JobProgress(epoch, epochs, Loss(epoch), valid["ndcg@10"]));
+                if (epoch < epochs) context.Draining.ThrowIfCancellationRequested();
             }
             curve.Add(new EpochRecord(epoch, Loss(epoch), sleepPerEpoch.TotalSeconds, valid, null));
         }

@@ -28,7 +28,7 @@ public sealed class RecsysTrainingExecutor(DatasetLocator datasets, Device devic
         var trainingOptions = TrainingOptions.FromJob(job);
         torch.manual_seed(job.Seed);
         using var model = ModelFactory.Create(modelOptions);
-        var outcome = new Trainer(model, split, trainingOptions, device).Run(context.CheckpointDirectory, context.Progress, cancellationToken);
+        var outcome = new Trainer(model, split, trainingOptions, device).Run(context.CheckpointDirectory, context.Progress, cancellationToken, context.Draining);
         if (context.WeightsFile is { } weights) SaveWeights(model, weights);
         var manifest = new RunManifest(CodeVersion.Current, job.DatasetHash, job.ToCanonicalJson(), job.Seed, device.ToString(), torch.__version__);
         return new RunResult(job.Id, outcome.SelectedEpoch, outcome.Valid, outcome.Test, outcome.ParameterCount,

@@ -14,6 +14,11 @@ namespace Sweeps.Worker.Slots;
 /// again after the coordinator could not be reached.</param>
 public sealed record WorkerOptions(int Slots, string CheckpointRoot, string WorkerId, TimeSpan HeartbeatInterval, TimeSpan RetryDelay)
 {
+    /// <summary>How long a stopping worker lets a running job reach the end of its epoch and checkpoint
+    /// (<see cref="JobExecutionContext.Draining"/>) before cancelling it outright. In one process it is
+    /// short, because Ctrl-C must end a run promptly; a cluster worker sets its own (<c>--stop-grace</c>).</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+
     public static WorkerOptions Local(int slots, string checkpointRoot) =>
         new(slots, checkpointRoot, $"{Environment.MachineName}/{Environment.ProcessId}", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500));
 

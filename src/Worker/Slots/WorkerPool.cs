@@ -63,13 +63,16 @@ public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry ex
         using var training = Concurrency.Training();
         await using (var progress = new ProgressForwarder(message, workerId, ReportProgressAsync, options.HeartbeatInterval, _clock))
         {
-            using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, progress.Superseded);
+            // Stopping asks the executor to checkpoint at its epoch's end; it is cancelled only after the grace.
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(progress.Superseded);
+            using var grace = stopping.Register(() => running.CancelAfter(options.StopGrace));
             try
             {
                 var executor = executors.Resolve(job.Model);
                 var context = new JobExecutionContext(options.CheckpointDirectory(job.Id), progress, message.Attempt, workerId)
                 {
                     WeightsFile = options.WeightsFile(message),
+                    Draining = stopping,
                 };
                 var executorStartedAt = _clock.GetUtcNow();
                 var result = await executor.ExecuteAsync(job, context, running.Token).ConfigureAwait(false);

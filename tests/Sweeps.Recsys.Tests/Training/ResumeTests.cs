@@ -32,6 +32,21 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Fact]
+    public void A_run_drained_between_evaluations_checkpoints_that_epoch_and_resumes_to_the_uninterrupted_result()
+    {
+        var model = TinyTraining.Model("fparec", _split);
+        var uninterrupted = TinyTraining.Train(model, _split, _options);
+
+        using var drain = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() =>
+            TinyTraining.Train(model, _split, _options, _checkpoints, new CancelAfterEpoch(3, drain), drain: drain.Token));
+        // Epoch 3 is not an evaluation epoch (every 2nd is): only draining writes it.
+        Assert.Equal(3, TrainingCheckpoint.Load(_checkpoints)?.Epoch);
+
+        OutcomeAssert.Same(uninterrupted, TinyTraining.Train(model, _split, _options, _checkpoints));
+    }
+
+    [Fact]
     public void A_finished_run_extended_to_more_epochs_matches_a_run_that_had_them_from_the_start()
     {
         // Equivalent only because the shorter run ends on a regular evaluation epoch.

@@ -38,10 +38,11 @@ internal static class TinyTraining
 
     /// <summary>Builds the model from the run's seed, as the training executor does, and trains it on CPU.</summary>
     public static TrainingOutcome Train(ModelOptions model, LeaveOneOutSplit split, TrainingOptions options,
-        string? checkpointDir = null, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+        string? checkpointDir = null, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default,
+        CancellationToken drain = default)
     {
         manual_seed(options.Seed);
         using var recommender = ModelFactory.Create(model);
-        return new Trainer(recommender, split, options, Device.CPU).Run(checkpointDir, progress, cancellationToken);
+        return new Trainer(recommender, split, options, Device.CPU).Run(checkpointDir, progress, cancellationToken, drain);
     }
 }
