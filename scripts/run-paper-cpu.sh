@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the CPU-budget reproduction of the FPARec paper's tables (sweeps/cpu-table*.yaml) one job at a
-# time, and keeps its record in the repository: after every finished job, each sweep's JSON Lines
-# export in results/paper/ is rewritten (commit it). On a machine whose store is missing, the
+# Runs the CPU-budget sweeps one job at a time: the reproduction of the FPARec paper's tables
+# (sweeps/cpu-table*.yaml, recorded in results/paper/), then positional kernel attention and the
+# encodings on Beauty (sweeps/pka.yaml, pe-study-beauty.yaml, recorded in results/positional/). It
+# keeps their record in the repository: every minute and when it stops, each sweep's JSON Lines export
+# is rewritten (commit it). One store holds them all, so a job two sweeps share is trained once. On a machine whose store is missing, the
 # committed records are imported first, so no finished job is trained again. Stop it with Ctrl-C
 # and start it again to resume.
 #
@@ -10,18 +12,23 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:?usage: scripts/run-paper-cpu.sh DATASETS_DIR [STORE]}"
 store="${2:-$root/results/paper-cpu.db}"
-sweeps=(cpu-table3 cpu-table4-ablation cpu-table5-k cpu-table6-blocks)
+# sweep name → folder of its record under results/
+sweeps=(cpu-table3 cpu-table4-ablation cpu-table5-k cpu-table6-blocks pka pe-study-beauty)
+declare -A record=([cpu-table3]=paper [cpu-table4-ablation]=paper [cpu-table5-k]=paper [cpu-table6-blocks]=paper
+                   [pka]=positional [pe-study-beauty]=positional)
 cd "$root"
 
 if [ ! -f "$store" ]; then
   for s in "${sweeps[@]}"; do
-    [ -f "results/paper/$s.jsonl" ] && bin/sweeps import "results/paper/$s.jsonl" --store "$store"
+    f="results/${record[$s]}/$s.jsonl"
+    [ -f "$f" ] && bin/sweeps import "$f" --store "$store"
   done
 fi
 
 export_all() {
   for s in "${sweeps[@]}"; do
-    bin/sweeps export "$s" --format jsonl --store "$store" --out "results/paper/$s.jsonl" 2>/dev/null || true
+    mkdir -p "results/${record[$s]}"
+    bin/sweeps export "$s" --format jsonl --store "$store" --out "results/${record[$s]}/$s.jsonl" 2>/dev/null || true
   done
 }
 

@@ -22,6 +22,7 @@ public partial class ShippedSweepsTests
         { "cpu-table5-k.yaml", 15 },
         { "cpu-table6-blocks.yaml", 9 },
         { "pe-study.yaml", 160 },
+        { "pe-study-beauty.yaml", 40 },
         { "pka.yaml", 42 },
         { "awrsr.yaml", 12 },
     };
@@ -58,6 +59,16 @@ public partial class ShippedSweepsTests
         Assert.Subset(SasrecBeauty("pe-study.yaml"), table3);
         Assert.Equal(table3, SasrecBeauty("pka.yaml"));
         Assert.Equal(table3, SasrecBeauty("awrsr.yaml"));
+    }
+
+    [Fact]
+    public void The_beauty_part_of_the_encoding_study_is_the_same_jobs_as_in_the_full_study()
+    {
+        var full = GridExpander.Expand(Load("pe-study.yaml")).Where(j => j.Dataset == "Beauty").Select(j => j.Id).ToHashSet();
+        var beauty = GridExpander.Expand(Load("pe-study-beauty.yaml")).Select(j => j.Id).ToHashSet();
+
+        Assert.Equal(40, beauty.Count);
+        Assert.Equal(full, beauty);
     }
 
     [Fact]
