@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sweeps.Cluster.Coordination;
+using Sweeps.Cluster.Transfer;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.Dispatch;
@@ -28,9 +29,8 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     /// <param name="device">The device the slots train on, as the silo's metadata names it.</param>
     public EmbeddedEngine(SweepStore store, int slots, ExecutorRegistry executors, CoordinatorOptions options, ILogger? logger = null, string device = "cpu")
     {
-        var checkpoints = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Path))!, "checkpoints");
         var coordinator = new CoordinatorRole(store, options, logger);
-        var workerOptions = WorkerOptions.Local(slots, checkpoints) with { WeightsRoot = KeptWeights.RootOf(store.Path) };
+        var workerOptions = WorkerOptions.Local(slots, StoreFolders.Checkpoints(store.Path)) with { WeightsRoot = KeptWeights.RootOf(store.Path) };
         var worker = new WorkerRole(new DeviceSlots(device, executors, workerOptions));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // One process: Orleans' own warnings (start-up and shutdown timings) are noise beside the progress display.

@@ -73,6 +73,11 @@ public sealed class JobLeases(LeaseOptions options, TimeProvider clock)
         return true;
     }
 
+    /// <summary>Whether the attempt is the job's current one, leased and not yet reported finished: what
+    /// a worker hands over for an attempt (checkpoints, kept weights) is stored only then.</summary>
+    public bool Holds(string jobId, string attemptToken) =>
+        _held.TryGetValue(jobId, out var lease) && lease.AttemptToken == attemptToken;
+
     public void Release(string jobId, string attemptToken)
     {
         if (_held.TryGetValue(jobId, out var lease) && lease.AttemptToken == attemptToken)

@@ -8,7 +8,8 @@ namespace Sweeps.Worker.Execution;
 /// <summary>Finds the file a job's dataset lives in on this worker. A job names its data by name and
 /// content hash only (so its id does not depend on where the file sits); the worker looks among the
 /// files it was told about, then for <c>&lt;dir&gt;/&lt;name&gt;.txt</c> in its data directories, and
-/// accepts a file only if its content hash matches.</summary>
+/// accepts a file only if its content hash matches. A cluster worker then asks its
+/// <see cref="IDatasetSource"/> (the coordinator) for the file.</summary>
 public sealed class DatasetLocator(IEnumerable<string> dataDirectories, DatasetHashCache? hashes = null)
 {
     private readonly ConcurrentDictionary<string, string> _byHash = new(StringComparer.Ordinal);
@@ -17,7 +18,13 @@ public sealed class DatasetLocator(IEnumerable<string> dataDirectories, DatasetH
 
     public void Register(DatasetIdentity dataset) => _byHash[dataset.Sha256] = dataset.Path;
 
-    public string Locate(JobSpec job)
+    public string Locate(JobSpec job) => TryLocate(job) ?? throw NotHere(job);
+
+    /// <summary>As <see cref="Locate"/>, then from <paramref name="source"/> when no local file matches.</summary>
+    public async Task<string> LocateAsync(JobSpec job, IDatasetSource? source, CancellationToken cancellationToken) =>
+        TryLocate(job) ?? (source is null ? throw NotHere(job) : await source.FetchAsync(job, cancellationToken).ConfigureAwait(false));
+
+    private string? TryLocate(JobSpec job)
     {
         if (_byHash.TryGetValue(job.DatasetHash, out var known) && File.Exists(known) && _hashes.Hash(known) == job.DatasetHash)
             return known;
@@ -32,7 +39,9 @@ public sealed class DatasetLocator(IEnumerable<string> dataDirectories, DatasetH
                 }
             }
         }
-        throw new BadJobDataException(
-            $"dataset '{job.Dataset}' with sha256 {job.DatasetHash[..12]}… is not on this worker (looked in: {string.Join(", ", _directories)}); a file of that name with other content does not count");
+        return null;
     }
+
+    private BadJobDataException NotHere(JobSpec job) => new(
+        $"dataset '{job.Dataset}' with sha256 {job.DatasetHash[..12]}… is not on this worker (looked in: {string.Join(", ", _directories)}); a file of that name with other content does not count");
 }

@@ -23,6 +23,19 @@ public sealed class ExecutorRegistry
             ? executor
             : throw new InvalidJobConfigException($"no executor is registered for model '{modelId}' on this worker");
 
+    /// <summary>The same models, each executor wrapped once however many models it serves.</summary>
+    public ExecutorRegistry Wrap(Func<IJobExecutor, IJobExecutor> wrap)
+    {
+        var wrapped = new Dictionary<IJobExecutor, IJobExecutor>(ReferenceEqualityComparer.Instance);
+        var registry = new ExecutorRegistry();
+        foreach (var (modelId, executor) in _byModel)
+        {
+            if (!wrapped.TryGetValue(executor, out var wrapper)) wrapped[executor] = wrapper = wrap(executor);
+            registry._byModel[modelId] = wrapper;
+        }
+        return registry;
+    }
+
     /// <summary>A registry with the built-in executors (<c>noop</c>).</summary>
     public static ExecutorRegistry WithBuiltIns() => new ExecutorRegistry().Register(new Executors.NoopExecutor(), Executors.NoopExecutor.ModelId);
 }

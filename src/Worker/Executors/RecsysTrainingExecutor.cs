@@ -17,13 +17,16 @@ public sealed class RecsysTrainingExecutor(DatasetLocator datasets, Device devic
 {
     public static IEnumerable<string> ModelIds => ModelCatalog.Ids.Where(id => id != NoopExecutor.ModelId);
 
-    public Task<RunResult> ExecuteAsync(JobSpec job, JobExecutionContext context, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(() => Execute(job, context, cancellationToken), cancellationToken,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    private RunResult Execute(JobSpec job, JobExecutionContext context, CancellationToken cancellationToken)
+    public async Task<RunResult> ExecuteAsync(JobSpec job, JobExecutionContext context, CancellationToken cancellationToken)
     {
-        var split = LeaveOneOutSplit.Create(Load(job));
+        var dataset = await datasets.LocateAsync(job, context.Datasets, cancellationToken).ConfigureAwait(false);
+        return await Task.Factory.StartNew(() => Execute(job, dataset, context, cancellationToken), cancellationToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+    }
+
+    private RunResult Execute(JobSpec job, string dataset, JobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var split = LeaveOneOutSplit.Create(Load(dataset));
         var modelOptions = ModelOptions.FromJob(job, split.ItemCount);
         var trainingOptions = TrainingOptions.FromJob(job);
         torch.manual_seed(job.Seed);
@@ -44,9 +47,8 @@ public sealed class RecsysTrainingExecutor(DatasetLocator datasets, Device devic
         File.Move(temporary, path, overwrite: true);
     }
 
-    private InteractionDataset Load(JobSpec job)
+    private InteractionDataset Load(string path)
     {
-        var path = datasets.Locate(job);
         try
         {
             return new DatasetLoader(cache ?? DatasetCache.Default()).Load(path);

@@ -73,6 +73,7 @@ public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry ex
                 {
                     WeightsFile = options.WeightsFile(message),
                     Draining = stopping,
+                    AttemptToken = message.AttemptToken,
                 };
                 var executorStartedAt = _clock.GetUtcNow();
                 var result = await executor.ExecuteAsync(job, context, running.Token).ConfigureAwait(false);

@@ -50,7 +50,10 @@ public static class CoordinatorCommand
                 return 2;
             }
             await using var sweepStore = SweepStore.OpenAsOwner(parse.GetValue(store)!, "coordinator");
-            var role = new CoordinatorRole(sweepStore, new CoordinatorOptions(MaxInFlight, new(), TimeProvider.System, Leases: LeaseOptions.Cluster));
+            var role = new CoordinatorRole(sweepStore, new CoordinatorOptions(MaxInFlight, new(), TimeProvider.System, Leases: LeaseOptions.Cluster))
+            {
+                DataRoot = parse.GetValue(data),
+            };
             using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), role, worker: null, parse.GetValue(fast), tls);
             await host.StartAsync(cancellationToken);
             var coordinator = host.Services.GetRequiredService<SweepCoordinator>();

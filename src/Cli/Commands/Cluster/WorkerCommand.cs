@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Cluster.Composition;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Torch;
 using Sweeps.Worker.Slots;
+using Sweeps.Worker.Transfer;
 
 namespace Sweeps.Cli.Commands.Cluster;
 
@@ -18,13 +18,20 @@ public static class WorkerCommand
         var cluster = ClusterCliOptions.Cluster();
         var devices = new Option<string>("--devices") { Description = "cpu, or CUDA devices: cuda:0,cuda:1.", DefaultValueFactory = _ => "cpu" };
         var slotsPerDevice = new Option<int>("--slots-per-device") { Description = "Jobs trained at once on each device.", DefaultValueFactory = _ => 1 };
-        var data = OrchestrationOptions.Data();
+        var data = new Option<string?>("--data")
+        {
+            Description = "Directory of datasets (<name>.txt) to use before fetching them from the coordinator; optional.",
+        };
         var stopGrace = new Option<int>("--stop-grace")
         {
             Description = "Seconds a stopping worker (SIGTERM, a preempted node) gives running jobs to finish their epoch and checkpoint before cancelling them.",
             DefaultValueFactory = _ => DefaultStopGraceSeconds,
         };
-        var cache = new Option<string>("--cache") { Description = "Local directory for checkpoints.", DefaultValueFactory = _ => "cache" };
+        var cache = new Option<string>("--cache")
+        {
+            Description = "Local directory for datasets fetched from the coordinator, checkpoints and kept weights.",
+            DefaultValueFactory = _ => "cache",
+        };
         var (advertise, siloPort, gatewayPort) = (ClusterCliOptions.Advertise(), ClusterCliOptions.SiloPort(), ClusterCliOptions.GatewayPort());
         var fast = new Option<bool>("--fast-failure-detection") { Description = "Declare silent silos dead within seconds (loopback tests only).", Hidden = true };
         var tlsOptions = new TlsCliOptions();
@@ -51,14 +58,18 @@ public static class WorkerCommand
                 Console.Error.WriteLine(e.Message);
                 return 2;
             }
-            var checkpoints = Path.Combine(Path.GetFullPath(parse.GetValue(cache)!), "checkpoints");
+            var local = new WorkerCache(Path.GetFullPath(parse.GetValue(cache)!));
             var worker = new WorkerRole([.. parsed.Select(device => new DeviceSlots(device.ToString(),
-                LocalExecutors.Create(parse.GetValue(data)!, [], device),
-                WorkerOptions.Local(parse.GetValue(slotsPerDevice), checkpoints) with
+                LocalExecutors.Create(parse.GetValue(data), [], device),
+                WorkerOptions.Local(parse.GetValue(slotsPerDevice), local.Checkpoints) with
                 {
                     WorkerId = $"{Environment.MachineName}/{Environment.ProcessId}/{device}",
                     StopGrace = TimeSpan.FromSeconds(parse.GetValue(stopGrace)),
-                }))]);
+                    WeightsRoot = local.Weights,
+                }))])
+            {
+                Cache = local,
+            };
             using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), coordinator: null, worker, parse.GetValue(fast), tls);
             await host.StartAsync(cancellationToken);
             Console.WriteLine($"worker on {address}: {worker.Slots} slot(s) on {string.Join(", ", parsed)}");
