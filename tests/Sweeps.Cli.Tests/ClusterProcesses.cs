@@ -40,8 +40,12 @@ internal sealed class ClusterProcesses : IAsyncDisposable
         return coordinator;
     }
 
-    public Process StartWorker(string name) =>
-        Sweeps(["worker", "--cluster", Cluster, "--data", DataDirectory, "--cache", Path.Combine(Directory, name), .. SiloArgs()]);
+    /// <param name="withData">False: the worker has no data directory and fetches datasets from the coordinator.</param>
+    public Process StartWorker(string name, bool withData = true) =>
+        Sweeps(["worker", "--cluster", Cluster, .. withData ? ["--data", DataDirectory] : Array.Empty<string>(), "--cache", CacheOf(name), .. SiloArgs()]);
+
+    /// <summary>The <c>--cache</c> folder of the worker started as <paramref name="name"/>.</summary>
+    public string CacheOf(string name) => Path.Combine(Directory, name);
 
     /// <summary>Runs <c>sweeps ARGS</c> to its end.</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
