@@ -27,7 +27,7 @@ public static class CommandExamples
         ["figures"] = "sweeps figures demo --out results/figures/demo",
         ["serve"] = "sweeps serve --workers 2 --urls http://127.0.0.1:5080",
         ["coordinator"] = "sweeps coordinator --cluster redis://redis-host:6379 --store results/sweeps.db --data /srv/datasets --api http://0.0.0.0:5080",
-        ["worker"] = "sweeps worker --cluster redis://redis-host:6379 --devices cuda:0,cuda:1 --slots-per-device 2 --data /srv/datasets",
+        ["worker"] = "sweeps worker --cluster redis://redis-host:6379 --devices cuda:0,cuda:1 --slots-per-device 2 --cache /var/cache/sweeps",
         ["submit"] = "sweeps submit sweeps/smoke.yaml --coordinator http://coordinator-host:5080",
         ["bench"] = "sweeps bench orchestrator --jobs 1000",
         ["bench orchestrator"] = "sweeps bench orchestrator --jobs 1000 --workers 2",
