@@ -19,7 +19,8 @@ public sealed class RecsysTrainingExecutor(DatasetLocator datasets, Device devic
 
     public async Task<RunResult> ExecuteAsync(JobSpec job, JobExecutionContext context, CancellationToken cancellationToken)
     {
-        var dataset = await datasets.LocateAsync(job, context.Datasets, cancellationToken).ConfigureAwait(false);
+        // Off the caller's thread: the first look at a large dataset hashes all of it.
+        var dataset = await Task.Run(() => datasets.LocateAsync(job, context.Datasets, cancellationToken), cancellationToken).ConfigureAwait(false);
         return await Task.Factory.StartNew(() => Execute(job, dataset, context, cancellationToken), cancellationToken,
             TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
     }

@@ -79,7 +79,12 @@ internal sealed class CheckpointUploader : IProgress<JobProgress>
         {
             try
             {
-                if (!abandon.IsCancellationRequested && !await SendAsync(snapshot, abandon).ConfigureAwait(false)) break;
+                if (!abandon.IsCancellationRequested && !await SendOneAsync(snapshot, abandon).ConfigureAwait(false))
+                {
+                    // Refused: later copies are not taken (TakeSnapshot deletes them).
+                    _snapshots.Writer.TryComplete();
+                    break;
+                }
             }
             catch (Exception)
             {
@@ -90,13 +95,13 @@ internal sealed class CheckpointUploader : IProgress<JobProgress>
                 Delete(snapshot.Directory);
             }
         }
-        // Whatever is still queued once this attempt's uploads are refused.
+        // Whatever was queued before this attempt's uploads were refused.
         while (_snapshots.Reader.TryRead(out var left)) Delete(left.Directory);
     }
 
     /// <returns>False when the coordinator no longer takes this attempt's checkpoints; a copy it did
     /// not store for another reason (a chunk lost) is left to the next evaluation.</returns>
-    private async Task<bool> SendAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    private async Task<bool> SendOneAsync(Snapshot snapshot, CancellationToken cancellationToken)
     {
         var upload = _attempt with { Epoch = snapshot.Epoch };
         var files = Directory.GetFiles(snapshot.Directory).Order(StringComparer.Ordinal).Select(Chunks.Describe).ToList();

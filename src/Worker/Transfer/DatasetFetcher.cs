@@ -20,6 +20,8 @@ public sealed class DatasetFetcher(ICoordinatorFiles coordinator, WorkerCache ca
     public Task<string> FetchAsync(JobSpec job, CancellationToken cancellationToken)
     {
         var hash = job.DatasetHash;
+        if (!TransferNames.IsSha256(hash))
+            return Task.FromException<string>(new BadJobDataException($"dataset '{job.Dataset}' is named by '{hash}', not by a sha256, so it cannot be fetched"));
         // Not the caller's token: a transfer other slots wait for must not stop because one of them did.
         var fetch = _inFlight.GetOrAdd(hash, _ => new Lazy<Task<string>>(() => Task.Run(() => FetchOnceAsync(job))));
         var task = fetch.Value;

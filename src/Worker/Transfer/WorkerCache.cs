@@ -12,4 +12,15 @@ public sealed record WorkerCache(string Root)
     public string Weights => Path.Combine(Root, "weights");
 
     public string DatasetFile(string sha256) => Path.Combine(Datasets, sha256 + ".txt");
+
+    /// <summary>Deletes what transfers cut short by an earlier worker's end left behind (their names
+    /// start with '.'); called before this worker's first job, since one worker owns its cache.</summary>
+    public void DropUnfinished()
+    {
+        foreach (var folder in new[] { Datasets, Checkpoints }.Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, ".*")) File.Delete(file);
+            foreach (var directory in Directory.EnumerateDirectories(folder, ".*")) Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -59,6 +59,7 @@ public static class WorkerCommand
                 return 2;
             }
             var local = new WorkerCache(Path.GetFullPath(parse.GetValue(cache)!));
+            local.DropUnfinished();
             var worker = new WorkerRole([.. parsed.Select(device => new DeviceSlots(device.ToString(),
                 LocalExecutors.Create(parse.GetValue(data), [], device),
                 WorkerOptions.Local(parse.GetValue(slotsPerDevice), local.Checkpoints) with
