@@ -60,6 +60,11 @@ public sealed class DatasetFetcher(ICoordinatorFiles coordinator, WorkerCache ca
         {
             throw new BadJobDataException($"dataset '{name}' (sha256 {hash[..12]}…) is not on this worker, and the coordinator refused it: {e.Message}", e);
         }
+        catch (InvalidDataException e)
+        {
+            // Cut short, not wrong: the next attempt fetches it again (or is refused if the file changed).
+            throw new TransientJobFailure($"dataset '{name}' could not be fetched from the coordinator: {e.Message}", e);
+        }
         finally
         {
             File.Delete(temporary);
