@@ -19,6 +19,7 @@ internal sealed class CheckpointUploader : IProgress<JobProgress>
     private readonly CancellationTokenSource _abandon = new();
     private readonly Task _sending;
     private string? _lastFingerprint;
+    private int _lastEpoch;
 
     public CheckpointUploader(ICoordinatorFiles coordinator, string jobId, string attemptToken, string directory, IProgress<JobProgress> inner, TransferOptions options)
     {
@@ -32,20 +33,18 @@ internal sealed class CheckpointUploader : IProgress<JobProgress>
     public void Report(JobProgress value)
     {
         _inner.Report(value);
-        try
-        {
-            TakeSnapshot(value.Epoch);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The next evaluation's checkpoint is copied again.
-        }
+        _lastEpoch = value.Epoch;
+        TrySnapshot();
     }
 
     /// <summary>After a failure or an interruption: sends the newest copy, so the job's next attempt,
     /// wherever it runs, resumes from it.</summary>
-    public async Task FinishAsync()
+    /// <param name="drained">The executor stopped cleanly after checkpointing the epoch it last
+    /// reported (a draining worker): that checkpoint is copied and sent too.</param>
+    public async Task FinishAsync(bool drained)
     {
+        // Whether or not the directory looks changed: two writes within one clock tick share a time stamp.
+        if (drained) TrySnapshot(always: true);
         _snapshots.Writer.TryComplete();
         await _sending.ConfigureAwait(false);
     }
@@ -58,12 +57,24 @@ internal sealed class CheckpointUploader : IProgress<JobProgress>
         await _sending.ConfigureAwait(false);
     }
 
-    private void TakeSnapshot(int epoch)
+    private void TrySnapshot(bool always = false)
+    {
+        try
+        {
+            TakeSnapshot(_lastEpoch, always);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The next evaluation's checkpoint is copied again.
+        }
+    }
+
+    private void TakeSnapshot(int epoch, bool always)
     {
         if (!Directory.Exists(_directory)) return;
         var files = new DirectoryInfo(_directory).GetFiles().Where(f => TransferNames.IsPlain(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         var fingerprint = string.Join('\n', files.Select(f => $"{f.Name} {f.Length} {f.LastWriteTimeUtc.Ticks}"));
-        if (files.Count == 0 || fingerprint == _lastFingerprint) return;
+        if (files.Count == 0 || (fingerprint == _lastFingerprint && !always)) return;
         var snapshot = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_directory))!, $".{_attempt.JobId}.{Guid.NewGuid():N}.outgoing");
         Directory.CreateDirectory(snapshot);
         foreach (var file in files) file.CopyTo(Path.Combine(snapshot, file.Name));

@@ -32,9 +32,15 @@ public sealed class TransferringExecutor(IJobExecutor inner, ICoordinatorFiles c
             catch (Exception) { /* unreachable: the next attempt may download it once more and fail the same way */ }
             throw;
         }
+        catch (OperationCanceledException) when (context.Draining.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Drained: the executor checkpointed the epoch it finished, after its last report.
+            await uploader.FinishAsync(drained: true).ConfigureAwait(false);
+            throw;
+        }
         catch
         {
-            await uploader.FinishAsync().ConfigureAwait(false);
+            await uploader.FinishAsync(drained: false).ConfigureAwait(false);
             throw;
         }
         await uploader.AbandonAsync().ConfigureAwait(false);
