@@ -3,12 +3,8 @@ using Orleans.TestingHost;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Transfer;
 using Sweeps.Coordinator;
-using Sweeps.Coordinator.Dispatch;
-using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
-using Sweeps.Worker.Execution;
-using Sweeps.Worker.Slots;
 using Sweeps.Worker.Transfer;
 
 namespace Sweeps.Cluster.Tests;
@@ -32,15 +28,12 @@ public sealed class CheckpointTransferTests : IAsyncLifetime
         {
             if (options.SiloName == CoordinatorSilo)
             {
-                var retry = new RetryOptions(3, TimeSpan.FromMilliseconds(10));
-                silo.AddSweeps(new CoordinatorRole(_store, CoordinatorOptions.ForSlots(2, retry, new LeaseOptions(TimeSpan.FromSeconds(3), TimeSpan.Zero))), worker: null);
+                silo.AddSweeps(TestRoles.Coordinator(_store), worker: null);
             }
             else
             {
                 var cache = new WorkerCache(Path.Combine(_directory, options.SiloName));
-                var slots = new DeviceSlots("cpu", ExecutorRegistry.WithBuiltIns(),
-                    new WorkerOptions(1, cache.Checkpoints, options.SiloName, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100)));
-                silo.AddSweeps(coordinator: null, new WorkerRole(slots) { Cache = cache });
+                silo.AddSweeps(coordinator: null, TestRoles.Worker(options.SiloName, cache.Checkpoints) with { Cache = cache });
             }
             silo.WithFastFailureDetection();
         });

@@ -4,12 +4,8 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Coordinator;
-using Sweeps.Coordinator.Dispatch;
-using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
-using Sweeps.Worker.Execution;
-using Sweeps.Worker.Slots;
 
 namespace Sweeps.Cluster.Tests;
 
@@ -54,11 +50,8 @@ public sealed class ClusterTlsTests : IDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((options, silo) =>
         {
-            var coordinator = options.SiloName == "Silo_0"
-                ? new CoordinatorRole(store, CoordinatorOptions.ForSlots(2, new RetryOptions(2, TimeSpan.FromMilliseconds(10)), new LeaseOptions(TimeSpan.FromSeconds(3), TimeSpan.Zero)))
-                : null;
-            var worker = coordinator is not null ? null : new WorkerRole(new DeviceSlots("cpu", ExecutorRegistry.WithBuiltIns(),
-                new WorkerOptions(1, Path.Combine(_directory, "checkpoints"), options.SiloName, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100))));
+            var coordinator = options.SiloName == "Silo_0" ? TestRoles.Coordinator(store) : null;
+            var worker = coordinator is not null ? null : TestRoles.Worker(options.SiloName, Path.Combine(_directory, "checkpoints"));
             silo.AddSweeps(coordinator, worker);
             if (options.SiloName != Intruder) Tls(options.SiloName).Apply(silo);
             else

@@ -2,12 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Coordinator;
-using Sweeps.Coordinator.Dispatch;
-using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
-using Sweeps.Worker.Execution;
-using Sweeps.Worker.Slots;
 
 namespace Sweeps.Cluster.Tests;
 
@@ -27,14 +23,9 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((options, silo) =>
         {
-            var coordinator = options.SiloName == CoordinatorSilo
-                // Leases of a silent worker lapse after 3 s; dead silos are reclaimed sooner through membership.
-                ? new CoordinatorRole(_store, CoordinatorOptions.ForSlots(4, new RetryOptions(3, TimeSpan.FromMilliseconds(10)), new LeaseOptions(TimeSpan.FromSeconds(3), TimeSpan.Zero)))
-                : null;
-            var worker = options.SiloName == CoordinatorSilo
-                ? null
-                : new WorkerRole(new DeviceSlots("cpu", ExecutorRegistry.WithBuiltIns(),
-                    new WorkerOptions(1, Path.Combine(_directory, "checkpoints"), options.SiloName, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100))));
+            // Dead silos are reclaimed through membership, sooner than a lapsed lease.
+            var coordinator = options.SiloName == CoordinatorSilo ? TestRoles.Coordinator(_store, slots: 4) : null;
+            var worker = options.SiloName == CoordinatorSilo ? null : TestRoles.Worker(options.SiloName, Path.Combine(_directory, "checkpoints"));
             silo.AddSweeps(coordinator, worker).WithFastFailureDetection();
         });
         _cluster = builder.Build();
