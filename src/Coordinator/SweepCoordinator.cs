@@ -63,7 +63,7 @@ public sealed class SweepCoordinator : IAsyncDisposable
             var inFlight = await Store.InFlightAsync(cancellationToken).ConfigureAwait(false);
             foreach (var open in inFlight)
             {
-                Leases.Adopt(open.Attempt, open.WorkerId);
+                Leases.Adopt(open.Attempt, open.WorkerId, open.Started);
                 _dispatcher.Adopt(open.Job, open.Attempt, dispatchStopping);
             }
             recovered = inFlight.Count;

@@ -13,7 +13,7 @@ namespace Sweeps.Cluster.Tests;
 internal static class TestRoles
 {
     public static CoordinatorRole Coordinator(SweepStore store, int slots = 2) =>
-        new(store, CoordinatorOptions.ForSlots(slots, new RetryOptions(3, TimeSpan.FromMilliseconds(10)), new LeaseOptions(TimeSpan.FromSeconds(3), TimeSpan.Zero)));
+        new(store, CoordinatorOptions.ForSlots(slots, new RetryOptions(3, TimeSpan.FromMilliseconds(10)), new LeaseOptions(TimeSpan.FromSeconds(3), TimeSpan.Zero, TimeSpan.Zero)));
 
     /// <summary>One slot on the CPU, named after its silo, checkpointing under <paramref name="checkpoints"/>.</summary>
     public static WorkerRole Worker(string siloName, string checkpoints) =>

@@ -33,7 +33,7 @@ public sealed class LeaseTests
     public async Task A_silent_worker_loses_its_job_and_its_late_result_is_stale()
     {
         await using var temp = new TempStore();
-        await using var coordinator = Coordinator(temp.Store, new LeaseOptions(TimeSpan.FromMilliseconds(300), TimeSpan.Zero));
+        await using var coordinator = Coordinator(temp.Store, new LeaseOptions(TimeSpan.FromMilliseconds(300), TimeSpan.Zero, TimeSpan.Zero));
         await coordinator.StartAsync();
         var job = Jobs.Make(seed: 1);
         await coordinator.SubmitAsync(Jobs.Sweep("silent", [job]));
@@ -109,7 +109,7 @@ public sealed class LeaseTests
     public async Task A_restarted_coordinator_keeps_jobs_whose_worker_reports_and_takes_back_the_others()
     {
         await using var temp = new TempStore();
-        var leases = new LeaseOptions(TimeSpan.FromSeconds(30), AdoptionGrace: TimeSpan.FromMilliseconds(800));
+        var leases = new LeaseOptions(TimeSpan.FromSeconds(30), AdoptionGrace: TimeSpan.FromMilliseconds(800), UnstartedAdoptionGrace: TimeSpan.FromMilliseconds(800));
         JobMessage alive, silent;
         await using (var before = Coordinator(temp.Store, leases))
         {
@@ -132,5 +132,32 @@ public sealed class LeaseTests
         var views = (await temp.Store.ListJobsAsync("restart")).ToDictionary(j => j.Id);
         Assert.Equal((JobState.Succeeded, "a", 1), (views[alive.Job.Id].State, views[alive.Job.Id].WorkerId, views[alive.Job.Id].Attempts));
         Assert.Equal((JobState.Succeeded, "b"), (views[silent.Job.Id].State, views[silent.Job.Id].WorkerId));
+    }
+
+    [Fact]
+    public async Task A_restarted_coordinator_offers_again_soon_what_no_worker_started_and_waits_longer_for_what_one_did()
+    {
+        await using var temp = new TempStore();
+        var leases = new LeaseOptions(TimeSpan.FromSeconds(30), AdoptionGrace: TimeSpan.FromSeconds(30), UnstartedAdoptionGrace: TimeSpan.FromMilliseconds(300));
+        JobMessage started, offered;
+        await using (var before = Coordinator(temp.Store, leases))
+        {
+            await before.StartAsync();
+            await before.SubmitAsync(Jobs.Sweep("restart", [Jobs.Make(seed: 1), Jobs.Make(seed: 2)]));
+            started = await LeaseOneAsync(before, "a");
+            offered = await LeaseOneAsync(before, "a");
+            await before.ReportAsync("a", Started(started, "a"), CancellationToken.None);
+        }
+
+        await using var after = Coordinator(temp.Store, leases);
+        Assert.Equal(2, await after.StartAsync());
+        var retaken = await LeaseOneAsync(after, "b");
+
+        Assert.Equal(offered.Job.Id, retaken.Job.Id);
+        Assert.NotEqual(offered.AttemptToken, retaken.AttemptToken);
+        Assert.Empty(await after.LeaseAsync("b", "b", 1, TimeSpan.FromMilliseconds(500), CancellationToken.None));
+        Assert.True(await after.ReportAsync("a", Succeeded(started, "a"), CancellationToken.None));
+        var log = await temp.Store.LoadJobLogAsync(started.Job.Id);
+        Assert.Equal(["succeeded"], log!.Attempts.Select(a => a.Outcome));
     }
 }

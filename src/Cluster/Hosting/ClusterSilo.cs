@@ -6,7 +6,8 @@ using Orleans.Configuration;
 namespace Sweeps.Cluster.Hosting;
 
 /// <summary>A silo of a cluster of several processes or machines, joined through a Redis membership
-/// table: the host of <c>sweeps coordinator</c> and <c>sweeps worker</c>.</summary>
+/// table: the host of <c>sweeps coordinator</c> and <c>sweeps worker</c>. Each one guards the table
+/// against Redis losing it (<see cref="MembershipTableGuard"/>).</summary>
 public static class ClusterSilo
 {
     public static IHost Build(ClusterAddress cluster, SiloEndpoint endpoint, CoordinatorRole? coordinator, WorkerRole? worker,
@@ -27,6 +28,7 @@ public static class ClusterSilo
             if (fastFailureDetection) silo.WithFastFailureDetection();
             tls?.Apply(silo);
         });
+        builder.Services.AddHostedService<MembershipTableGuard>();
         return builder.Build();
     }
 }

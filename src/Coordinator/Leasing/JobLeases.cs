@@ -58,9 +58,16 @@ public sealed class JobLeases(LeaseOptions options, TimeProvider clock)
     }
 
     /// <summary>Holds an attempt an earlier coordinator handed out, giving its worker
-    /// <see cref="LeaseOptions.AdoptionGrace"/> to report before it lapses.</summary>
-    public void Adopt(JobMessage message, string workerId) =>
-        _held[message.Job.Id] = new Lease(message, holder: "", workerId, clock.GetUtcNow() + options.AdoptionGrace);
+    /// <see cref="LeaseOptions.AdoptionGrace"/> to report before it lapses
+    /// (<see cref="LeaseOptions.UnstartedAdoptionGrace"/> when no worker had reported starting it).</summary>
+    public void Adopt(JobMessage message, string workerId, bool started)
+    {
+        var grace = started ? options.AdoptionGrace : options.UnstartedAdoptionGrace;
+        _held[message.Job.Id] = new Lease(message, holder: "", workerId, clock.GetUtcNow() + grace) { Adopted = true };
+    }
+
+    /// <summary>Holds a lease again that could not be taken back, so the next round retries it.</summary>
+    public void Retain(Lease lease) => _held.TryAdd(lease.JobId, lease);
 
     /// <summary>A report arrived: renews the lease when it is the job's current attempt.</summary>
     /// <returns>Whether it is; a report of any other attempt is stale.</returns>
@@ -69,6 +76,7 @@ public sealed class JobLeases(LeaseOptions options, TimeProvider clock)
         if (!_held.TryGetValue(jobId, out var lease) || lease.AttemptToken != attemptToken) return false;
         lease.Holder = holder;
         lease.WorkerId = workerId;
+        lease.Adopted = false;
         lease.DueAt = clock.GetUtcNow() + options.HeartbeatTimeout;
         return true;
     }

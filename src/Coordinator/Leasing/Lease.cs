@@ -12,6 +12,9 @@ public sealed class Lease(JobMessage message, string holder, string workerId, Da
     public string Holder { get; internal set; } = holder;
     public string WorkerId { get; internal set; } = workerId;
 
+    /// <summary>Taken over from an earlier coordinator and not reported on since.</summary>
+    public bool Adopted { get; internal set; }
+
     /// <summary>When the lease lapses unless the worker reports again.</summary>
     public DateTimeOffset DueAt { get; internal set; } = dueAt;
 }

@@ -14,15 +14,15 @@ public sealed class LeaseKeeper(JobLeases leases, EventIngestor ingestor, TimePr
 {
     public async Task RunAsync(CancellationToken stopping)
     {
-        var options = leases.Options;
-        var shortest = options.AdoptionGrace > TimeSpan.Zero && options.AdoptionGrace < options.HeartbeatTimeout ? options.AdoptionGrace : options.HeartbeatTimeout;
         // A lease lapses at most a quarter of its allowance late; checked at least every 5 s.
-        var period = TimeSpan.FromTicks(Math.Clamp(shortest.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(5).Ticks));
+        var period = TimeSpan.FromTicks(Math.Clamp(leases.Options.Shortest.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(5).Ticks));
         using var timer = new PeriodicTimer(period, clock);
         while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
         {
             foreach (var lease in leases.Lapsed())
-                await ReclaimAsync(lease, $"no report from {lease.WorkerId} within {leases.Options.HeartbeatTimeout.TotalSeconds:0.#} s", stopping).ConfigureAwait(false);
+                await ReclaimAsync(lease, lease.Adopted
+                    ? "no worker reported on it after the coordinator restarted"
+                    : $"no report from {lease.WorkerId} within {leases.Options.HeartbeatTimeout.TotalSeconds:0.#} s", stopping).ConfigureAwait(false);
         }
     }
 
@@ -46,7 +46,7 @@ public sealed class LeaseKeeper(JobLeases leases, EventIngestor ingestor, TimePr
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The store refused for now; hold the lease again so the next round retries.
-            leases.Adopt(lease.Message, lease.WorkerId);
+            leases.Retain(lease);
             logger.LogError(e, "could not take back job {JobId}; retrying", lease.JobId);
         }
     }

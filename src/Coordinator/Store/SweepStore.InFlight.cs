@@ -6,8 +6,8 @@ using Sweeps.Coordinator.StateMachine;
 namespace Sweeps.Coordinator.Store;
 
 /// <summary>An attempt an earlier coordinator handed out and nobody has settled, with the worker
-/// that last reported on it.</summary>
-public sealed record InFlightAttempt(DispatchableJob Job, JobMessage Attempt, string WorkerId);
+/// that last reported on it; <paramref name="Started"/> when a worker reported starting it (Running).</summary>
+public sealed record InFlightAttempt(DispatchableJob Job, JobMessage Attempt, string WorkerId, bool Started);
 
 public sealed partial class SweepStore
 {
@@ -20,7 +20,7 @@ public sealed partial class SweepStore
                 .Where(j => (j.State == JobState.Queued || j.State == JobState.Running) && j.AttemptToken != null)
                 .Select(j => new
                 {
-                    j.SpecJson, j.Attempts, j.AttemptToken, j.WorkerId, j.QueuedAtMs,
+                    j.SpecJson, j.Attempts, j.AttemptToken, j.WorkerId, j.QueuedAtMs, j.State,
                     KeepWeights = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.KeepWeights)),
                 })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -29,7 +29,8 @@ public sealed partial class SweepStore
                 var spec = JobSpec.FromCanonicalJson(r.SpecJson);
                 var queuedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.QueuedAtMs ?? NowMs);
                 return new InFlightAttempt(new DispatchableJob(spec, r.Attempts) { KeepWeights = r.KeepWeights },
-                    new JobMessage(spec, r.AttemptToken!, r.Attempts, queuedAt) { KeepWeights = r.KeepWeights }, r.WorkerId ?? "");
+                    new JobMessage(spec, r.AttemptToken!, r.Attempts, queuedAt) { KeepWeights = r.KeepWeights }, r.WorkerId ?? "",
+                    r.State == JobState.Running);
             }).ToList();
         }, cancellationToken);
 }

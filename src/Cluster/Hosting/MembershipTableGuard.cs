@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using StackExchange.Redis;
+
+namespace Sweeps.Cluster.Hosting;
+
+/// <summary>Puts the Redis membership table back when Redis lost it (restarted without persistence,
+/// flushed, failed over to an empty replica). Orleans creates the table only when a silo starts: silos
+/// already running keep failing to refresh it and to renew their own row, cannot declare a dead silo
+/// dead, and a silo that starts meanwhile creates a table holding only itself, so it never sees the
+/// coordinator. The cluster would not heal on its own.
+/// <para>Each silo keeps a copy of the table's rows as it last read them. When its own row is missing
+/// while it is active, it writes the copied rows back in one atomic step, leaving rows written since
+/// (a silo that joined meanwhile) as they are, under a table version above any it has seen, so every
+/// silo takes the restored table as newer than its view. Silos that died meanwhile come back as
+/// active and are then declared dead by the usual probes.</para></summary>
+public sealed class MembershipTableGuard(
+    IOptions<RedisClusteringOptions> redis, IOptions<ClusterOptions> cluster, ILocalSiloDetails silo,
+    IClusterMembershipService membership, ILogger<MembershipTableGuard> logger) : BackgroundService
+{
+    /// <summary>How often the table is read; the table is a few rows, so this costs nothing.</summary>
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The field Orleans keeps the table version in; every other field is a silo's row.</summary>
+    private const string VersionField = "Version";
+
+    // KEYS[1]: the table; ARGV[1]: this silo's field; ARGV[2]: the lowest version to write;
+    // ARGV[3..]: field, row, field, row … Returns the new version, or 0 when the row is back already.
+    private const string RestoreScript = """
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
+        local version = math.max(tonumber(redis.call('HGET', KEYS[1], 'Version') or '0') or 0, tonumber(ARGV[2]))
+        for i = 3, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+        redis.call('HSET', KEYS[1], 'Version', string.format('%d', version))
+        return version
+        """;
+
+    private HashEntry[] _rows = [];
+    private long _version;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = redis.Value;
+        var table = options.CreateRedisKey(cluster.Value);
+        var self = silo.SiloAddress.ToString();
+        var (connection, shared) = await options.CreateMultiplexer(options).ConfigureAwait(false);
+        try
+        {
+            using var timer = new PeriodicTimer(CheckInterval);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await CheckAsync(connection.GetDatabase(), table, self).ConfigureAwait(false);
+                }
+                catch (RedisException e)
+                {
+                    // Redis is away; Orleans retries on its own, and so does the next tick.
+                    logger.LogDebug(e, "membership table not readable");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The silo is stopping.
+        }
+        finally
+        {
+            if (!shared) await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task CheckAsync(IDatabase db, RedisKey table, string self)
+    {
+        var all = await db.HashGetAllAsync(table).ConfigureAwait(false);
+        if (all.Any(e => e.Name == self))
+        {
+            _rows = [.. all.Where(e => e.Name != VersionField)];
+            _version = all.Where(e => e.Name == VersionField).Select(e => long.TryParse(e.Value.ToString(), out var v) ? v : 0).FirstOrDefault();
+            return;
+        }
+        // Not in the table yet (joining), or no longer (declared dead and stopping): nothing to restore.
+        if (_rows.Length == 0 || membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress) != SiloStatus.Active) return;
+        var floor = Math.Max(_version, membership.CurrentSnapshot.Version.Value) + 1;
+        RedisValue[] arguments = [self, floor, .. _rows.SelectMany(row => new[] { (RedisValue)row.Name.ToString(), row.Value })];
+        var restored = (long)await db.ScriptEvaluateAsync(RestoreScript, [table], arguments).ConfigureAwait(false);
+        if (restored > 0)
+            logger.LogWarning("the membership table in Redis had lost this silo's row (Redis restarted empty?): wrote back {Rows} row(s) as last read, at table version {Version}",
+                _rows.Length, restored);
+    }
+}
