@@ -23,7 +23,7 @@ public static class ExitCodes
     /// <summary>The named sweep or job is not in the store.</summary>
     public const int NotFound = 6;
 
-    /// <summary>An address to listen on is taken or invalid.</summary>
+    /// <summary>An address to listen on is taken or invalid, or the coordinator's API cannot be reached.</summary>
     public const int Network = 7;
 
     /// <summary>A large expansion needs confirmation (--yes).</summary>

@@ -26,10 +26,13 @@ internal sealed class ClusterProcesses : IAsyncDisposable
     public string ApiUrl { get; }
     public string Cluster => $"redis://127.0.0.1:{_redisPort}";
 
-    public async Task StartRedisAsync()
+    /// <summary>Starts redis-server on this cluster's port, again after a kill: without persistence,
+    /// so a restarted one is empty, as Redis is after losing its data.</summary>
+    public async Task<Process> StartRedisAsync()
     {
         var redis = Start("redis-server", ["--port", _redisPort.ToString(), "--bind", "127.0.0.1", "--dir", Directory, "--save", "", "--appendonly", "no"]);
         await WaitForPortAsync(_redisPort, redis);
+        return redis;
     }
 
     public async Task<Process> StartCoordinatorAsync()

@@ -1,27 +1,30 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Sweeps.Cli.Commands.Inspection;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Cli.Terminal;
 using Sweeps.Coordinator.Store;
 
 namespace Sweeps.Cli.Commands;
 
-/// <summary><c>sweeps logs JOB</c>: one job's history from the store (read-only): what it is, the
-/// sweeps that contain it, every attempt with its worker, times, outcome and error, and its epoch curve.</summary>
+/// <summary><c>sweeps logs JOB</c>: one job's history from the store or a cluster's coordinator
+/// (read-only): what it is, the sweeps that contain it, every attempt with its worker, times, outcome
+/// and error, and its epoch curve.</summary>
 public static class LogsCommand
 {
     public static Command Create()
     {
         var jobId = new Argument<string>("job") { Description = "Job id or an unambiguous prefix (as `sweeps status SWEEP` shows it)." };
-        var store = OrchestrationOptions.Store();
+        var sources = new SweepSources();
         var json = OrchestrationOptions.Json();
-        var command = new Command("logs", "A job's attempts, errors and epoch curve.") { jobId, store, json };
+        var command = new Command("logs", "A job's attempts, errors and epoch curve.") { jobId, json };
+        foreach (var option in sources.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var sweepStore = OrchestrationOptions.OpenExisting(parse.GetValue(store)!);
+            await using var source = sources.Open(parse);
             var id = parse.GetValue(jobId)!;
-            if (await sweepStore.LoadJobLogAsync(id, cancellationToken) is not { } log)
+            if (await source.JobLogAsync(id, cancellationToken) is not { } log)
             {
                 Console.Error.WriteLine($"sweeps logs: no job '{id}', or more than one starts so: give more of its id (see `sweeps status SWEEP`)");
                 return ExitCodes.NotFound;

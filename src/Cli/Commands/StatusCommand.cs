@@ -5,14 +5,15 @@ using Sweeps.Cli.Terminal;
 using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
-using Sweeps.Coordinator.Store.Ownership;
+using Sweeps.Cli.Commands.Inspection;
 
 namespace Sweeps.Cli.Commands;
 
 /// <summary><c>sweeps status [SWEEP]</c>: read-only, so it works while a run or serve owns the store.
 /// Per sweep the job counts by state (only states that occur); for one sweep also its running jobs
 /// with epoch and worker, its failed and dead-lettered jobs with their errors, and the configs still
-/// missing seeds. Fits 80 columns unless --wide; --json for scripts.</summary>
+/// missing seeds. Fits 80 columns unless --wide; --json for scripts. Reads the store, or a cluster's
+/// coordinator over its HTTP API (--coordinator).</summary>
 public static class StatusCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -30,25 +31,25 @@ public static class StatusCommand
     public static Command Create()
     {
         var sweepId = new Argument<string?>("sweep") { Description = "Show one sweep in detail.", Arity = ArgumentArity.ZeroOrOne };
-        var store = OrchestrationOptions.Store();
+        var sources = new SweepSources();
         var wide = new Option<bool>("--wide") { Description = "Every column and whole error messages, however wide." };
         var json = OrchestrationOptions.Json();
         var command = new Command("status", "Job states of sweeps; for one sweep also running jobs, failures with their errors, and configs missing seeds.")
         {
-            sweepId, store, wide, json,
+            sweepId, wide, json,
         };
+        foreach (var option in sources.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var storePath = parse.GetValue(store)!;
-            await using var sweepStore = OrchestrationOptions.OpenExisting(storePath);
+            await using var source = sources.Open(parse);
             var wanted = parse.GetValue(sweepId);
-            var sweeps = (await sweepStore.ListSweepsAsync(cancellationToken)).Where(s => wanted is null || s.Id == wanted).ToList();
+            var sweeps = (await source.ListSweepsAsync(cancellationToken)).Where(s => wanted is null || s.Id == wanted).ToList();
             if (wanted is not null && sweeps.Count == 0)
             {
-                Console.Error.WriteLine($"sweeps status: no sweep '{wanted}' in {storePath}; `sweeps status` lists them");
+                Console.Error.WriteLine($"sweeps status: no sweep '{wanted}' in {source.Where}; `sweeps status` lists them");
                 return ExitCodes.NotFound;
             }
-            var owner = StoreLock.IsHeld(storePath) ? StoreLock.ReadOwner(storePath)?.ToString() ?? "another process" : null;
+            var owner = source.Owner;
             var width = parse.GetValue(wide) ? (int?)null : OutputStyle.Width;
             if (wanted is null)
             {
@@ -57,10 +58,10 @@ public static class StatusCommand
                 return ExitCodes.Ok;
             }
             var sweep = sweeps[0];
-            var running = await sweepStore.ListJobsAsync(wanted, new JobPage(0, JobPage.MaxLimit, JobState.Running), cancellationToken);
-            var failed = (await sweepStore.ListJobsAsync(wanted, new JobPage(0, JobPage.MaxLimit, JobState.Failed), cancellationToken))
-                .Concat(await sweepStore.ListJobsAsync(wanted, new JobPage(0, JobPage.MaxLimit, JobState.DeadLettered), cancellationToken)).ToList();
-            var report = await new SweepReports(sweepStore).BuildAsync(wanted, cancellationToken: cancellationToken);
+            var running = await source.ListJobsAsync(wanted, JobState.Running, cancellationToken);
+            var failed = (await source.ListJobsAsync(wanted, JobState.Failed, cancellationToken))
+                .Concat(await source.ListJobsAsync(wanted, JobState.DeadLettered, cancellationToken)).ToList();
+            var report = await source.ReportAsync(wanted, cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new

@@ -31,6 +31,7 @@ public static class ErrorReport
         IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } or
             IOException { InnerException.InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } =>
             (ExitCodes.Network, $"{FirstLine(exception.Message)}: another program listens there; pick another --urls"),
+        HttpRequestException e => (ExitCodes.Network, $"{FirstLine(e.Message)}: is the coordinator running, and is --coordinator its API's address?"),
         OperationCanceledException => (ExitCodes.Interrupted, "stopped"),
         IOException e => (ExitCodes.BadInput, FirstLine(e.Message)),
         _ => (ExitCodes.Internal, $"internal error ({exception.GetType().Name}: {FirstLine(exception.Message)}); rerun with --verbose and report it"),

@@ -18,7 +18,7 @@ public static class ClusterSilo
         // The host's default 30 s would cut a stopping worker's grace short: its jobs must reach an
         // epoch's end, checkpoint and report before the silo leaves.
         if (worker is not null)
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = worker.Devices.Max(d => d.Options.StopGrace) + TimeSpan.FromSeconds(30));
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout(worker));
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(cluster.RedisConnectionString)
@@ -31,4 +31,7 @@ public static class ClusterSilo
         builder.Services.AddHostedService<MembershipTableGuard>();
         return builder.Build();
     }
+
+    /// <summary>How long a worker silo may take to stop: its jobs' stop grace, then leaving the cluster.</summary>
+    public static TimeSpan ShutdownTimeout(WorkerRole worker) => worker.Devices.Max(d => d.Options.StopGrace) + TimeSpan.FromSeconds(30);
 }

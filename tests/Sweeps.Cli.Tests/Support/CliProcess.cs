@@ -63,14 +63,7 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    public void Signal(PosixSignal signal)
-    {
-        var number = signal switch { PosixSignal.SIGINT => 2, PosixSignal.SIGTERM => 15, _ => throw new ArgumentOutOfRangeException(nameof(signal)) };
-        if (Kill(_process.Id, number) != 0) throw new InvalidOperationException($"kill({_process.Id}, {number}) failed");
-    }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    public void Signal(PosixSignal signal) => PosixSignals.Send(_process.Id, signal);
 
     public void Dispose()
     {

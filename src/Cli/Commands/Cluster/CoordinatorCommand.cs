@@ -32,7 +32,7 @@ public static class CoordinatorCommand
             cluster, store, data, api, tokenFile, advertise, siloPort, gatewayPort, fast,
         };
         foreach (var option in tlsOptions.All) command.Options.Add(option);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(async (parse, _) =>
         {
             ClusterAddress address;
             string? token;
@@ -50,6 +50,8 @@ public static class CoordinatorCommand
                 return 2;
             }
             await using var sweepStore = SweepStore.OpenAsOwner(parse.GetValue(store)!, "coordinator");
+            using var signals = new ShutdownSignals("coordinator");
+            var cancellationToken = signals.Stopping;
             var role = new CoordinatorRole(sweepStore, new CoordinatorOptions(MaxInFlight, new(), TimeProvider.System, Leases: LeaseOptions.Cluster))
             {
                 DataRoot = parse.GetValue(data),

@@ -40,7 +40,7 @@ public static class WorkerCommand
             cluster, devices, slotsPerDevice, stopGrace, data, cache, advertise, siloPort, gatewayPort, fast,
         };
         foreach (var option in tlsOptions.All) command.Options.Add(option);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(async (parse, _) =>
         {
             ClusterAddress address;
             Device[] parsed;
@@ -71,10 +71,13 @@ public static class WorkerCommand
             {
                 Cache = local,
             };
+            // SIGTERM (Kubernetes, a preempted node) and Ctrl-C: drain the running jobs, hand them back and
+            // leave the cluster; the watchdog waits as long as the host's shutdown may take.
+            using var signals = new ShutdownSignals("worker", ClusterSilo.ShutdownTimeout(worker) + TimeSpan.FromSeconds(10));
             using var host = ClusterSilo.Build(address, ClusterCliOptions.Endpoint(parse, advertise, siloPort, gatewayPort), coordinator: null, worker, parse.GetValue(fast), tls);
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(signals.Stopping);
             Console.WriteLine($"worker on {address}: {worker.Slots} slot(s) on {string.Join(", ", parsed)}");
-            try { await Task.Delay(Timeout.Infinite, cancellationToken); }
+            try { await Task.Delay(Timeout.Infinite, signals.Stopping); }
             catch (OperationCanceledException) { Console.WriteLine("stopping: interrupted jobs go back to the coordinator"); }
             await host.StopAsync(CancellationToken.None);
             return 0;
