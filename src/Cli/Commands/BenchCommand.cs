@@ -14,6 +14,7 @@ public static class BenchCommand
         command.Subcommands.Add(OpsBenchCommand.Create());
         command.Subcommands.Add(TrainBench.Create());
         command.Subcommands.Add(ExpansionBench.Create());
+        command.Subcommands.Add(ChaosBench.Create());
         return command;
     }
 }

@@ -44,11 +44,20 @@ public sealed class Dispatcher
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        // A wide window (a cluster's) is topped up in batches and checked for cancellations once per
+        // poll: both queries name every attempt in flight, which costs more than running a noop job
+        // when done after every finished job.
+        var refill = Math.Max(1, _maxInFlight / 8);
+        var lastCancelCheck = long.MinValue;
         while (!stopping.IsCancellationRequested)
         {
-            await StopCancelledElsewhereAsync(stopping).ConfigureAwait(false);
+            if (lastCancelCheck == long.MinValue || _clock.GetElapsedTime(lastCancelCheck) >= PollInterval)
+            {
+                await StopCancelledElsewhereAsync(stopping).ConfigureAwait(false);
+                lastCancelCheck = _clock.GetTimestamp();
+            }
             var free = _maxInFlight - _inFlight.Count;
-            var batch = free > 0 ? await NextBatchAsync(free, stopping).ConfigureAwait(false) : [];
+            var batch = free >= refill ? await NextBatchAsync(free, stopping).ConfigureAwait(false) : [];
             foreach (var job in batch) Follow(job, adopted: null, stopping);
             if (batch.Count == 0 && _inFlight.IsEmpty)
                 Interlocked.Exchange(ref _idle, NewIdle()).TrySetResult();

@@ -27,10 +27,18 @@ public sealed partial class SweepStore : IAsyncDisposable
     private SweepStore(SqliteConnection connection, SqliteConnection readConnection, TimeProvider clock, StoreLock? ownership)
     {
         (_connection, _readConnection, _clock, _ownership) = (connection, readConnection, clock, ownership);
-        _options = new DbContextOptionsBuilder<SweepsDbContext>().UseSqlite(connection).Options;
-        _readOptions = new DbContextOptionsBuilder<SweepsDbContext>().UseSqlite(readConnection).Options;
+        _options = Options(connection);
+        _readOptions = Options(readConnection);
         _busyRetry = BuildBusyRetry();
     }
+
+    /// <summary>A list of ids (the jobs a coordinator has in flight: hundreds in a cluster) goes to
+    /// SQLite as one JSON parameter, so the statement is the same whatever its length and is prepared
+    /// once, rather than one parameter per id and a statement built for every call.</summary>
+    private static DbContextOptions<SweepsDbContext> Options(SqliteConnection connection) =>
+        new DbContextOptionsBuilder<SweepsDbContext>()
+            .UseSqlite(connection, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+            .Options;
 
     public string Path => _connection.DataSource;
 
