@@ -68,7 +68,7 @@ public sealed class ClusterRecoveryTests
         await AssertOneResultEachAsync(store, "long", 2);
         // The killed worker was declared dead through the restored table, not timed out two minutes later.
         var attempts = (await store.LoadJobLogAsync(victim.Id))!.Attempts;
-        Assert.Contains(attempts, a => a.Outcome == "interrupted" && a.Error!.Contains("declared dead", StringComparison.Ordinal));
+        Assert.Contains(attempts, a => a.Outcome == "worker lost" && a.Error!.Contains("declared dead", StringComparison.Ordinal));
         Assert.Contains(attempts, a => a.Outcome == "succeeded" && a.WorkerId!.Contains($"/{survivor.Id}/", StringComparison.Ordinal));
         // A worker that started after the restart found the coordinator and trained.
         var jobs = await store.ListJobsAsync("short");

@@ -159,5 +159,7 @@ public sealed class LeaseTests
         Assert.True(await after.ReportAsync("a", Succeeded(started, "a"), CancellationToken.None));
         var log = await temp.Store.LoadJobLogAsync(started.Job.Id);
         Assert.Equal(["succeeded"], log!.Attempts.Select(a => a.Outcome));
+        // Nobody lost a worker over the offer: it does not count towards the worker-loss limit.
+        Assert.Equal("interrupted", (await temp.Store.LoadJobLogAsync(offered.Job.Id))!.Attempts[0].Outcome);
     }
 }

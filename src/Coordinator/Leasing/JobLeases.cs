@@ -63,7 +63,7 @@ public sealed class JobLeases(LeaseOptions options, TimeProvider clock)
     public void Adopt(JobMessage message, string workerId, bool started)
     {
         var grace = started ? options.AdoptionGrace : options.UnstartedAdoptionGrace;
-        _held[message.Job.Id] = new Lease(message, holder: "", workerId, clock.GetUtcNow() + grace) { Adopted = true };
+        _held[message.Job.Id] = new Lease(message, holder: "", workerId, clock.GetUtcNow() + grace) { Adopted = true, OfferLost = !started };
     }
 
     /// <summary>Holds a lease again that could not be taken back, so the next round retries it.</summary>
@@ -76,7 +76,7 @@ public sealed class JobLeases(LeaseOptions options, TimeProvider clock)
         if (!_held.TryGetValue(jobId, out var lease) || lease.AttemptToken != attemptToken) return false;
         lease.Holder = holder;
         lease.WorkerId = workerId;
-        lease.Adopted = false;
+        lease.Adopted = lease.OfferLost = false;
         lease.DueAt = clock.GetUtcNow() + options.HeartbeatTimeout;
         return true;
     }

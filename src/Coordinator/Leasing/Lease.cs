@@ -15,6 +15,10 @@ public sealed class Lease(JobMessage message, string holder, string workerId, Da
     /// <summary>Taken over from an earlier coordinator and not reported on since.</summary>
     public bool Adopted { get; internal set; }
 
+    /// <summary>Adopted while Queued, and not reported on since: most likely only offered, the offer
+    /// lost with the earlier coordinator.</summary>
+    public bool OfferLost { get; internal set; }
+
     /// <summary>When the lease lapses unless the worker reports again.</summary>
     public DateTimeOffset DueAt { get; internal set; } = dueAt;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Cluster.Composition;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Torch;
