@@ -34,6 +34,7 @@ public static class CommandExamples
         ["bench ops"] = "sweeps bench ops",
         ["bench train"] = "sweeps bench train --dataset data/beauty.txt --model fparec --epochs 2",
         ["bench expansion"] = "sweeps bench expansion --jobs 100000",
+        ["bench chaos"] = "sweeps bench chaos --jobs 200 --seed 42",
     };
 
     /// <summary>Appends "Example:" to the description of every command under <paramref name="root"/>.</summary>
