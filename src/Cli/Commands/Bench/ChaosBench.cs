@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
+using Sweeps.Coordinator.Store.Rows;
 
 namespace Sweeps.Cli.Commands.Bench;
 
@@ -82,21 +83,23 @@ public static class ChaosBench
     {
         await using var store = SweepStore.OpenReadOnly(storePath);
         var views = await store.ListJobsAsync(NoopSweep.Name);
-        int lost = jobs - views.Count, duplicated = 0, interrupted = 0;
+        int lost = jobs - views.Count, duplicated = 0, interrupted = 0, workerLost = 0;
         foreach (var job in views)
         {
             var log = (await store.LoadJobLogAsync(job.Id))!;
-            var successes = log.Attempts.Count(a => a.Outcome == "succeeded");
+            var successes = log.Attempts.Count(a => a.Outcome == AttemptOutcomes.Succeeded);
             if (job.State != JobState.Succeeded || successes == 0 || (await store.FindJobAsync(job.Id))?.Result is null) lost++;
             if (successes > 1) duplicated++;
-            interrupted += log.Attempts.Count(a => a.Outcome == "interrupted");
+            interrupted += log.Attempts.Count(a => a.Outcome == AttemptOutcomes.Interrupted);
+            workerLost += log.Attempts.Count(a => a.Outcome == AttemptOutcomes.WorkerLost);
         }
-        return new Outcome(lost, duplicated, wall, interrupted, workerKills);
+        return new Outcome(lost, duplicated, wall, workerKills, interrupted, workerLost);
     }
 
-    private sealed record Outcome(int Lost, int Duplicated, TimeSpan Wall, int Interrupted, int WorkerKills)
+    private sealed record Outcome(int Lost, int Duplicated, TimeSpan Wall, int WorkerKills, int Interrupted, int WorkerLost)
     {
         public string Verdict =>
-            $"{Wall.TotalSeconds:F1} s from submission to the last result; {Lost} lost, {Duplicated} duplicated; {WorkerKills} worker kill(s), {Interrupted} attempt(s) interrupted and handed out again";
+            $"{Wall.TotalSeconds:F1} s from submission to the last result; {Lost} lost, {Duplicated} duplicated; {WorkerKills} worker kill(s); " +
+            $"attempts handed out again: {WorkerLost} with their worker lost, {Interrupted} interrupted (offers lost with the coordinator included)";
     }
 }
