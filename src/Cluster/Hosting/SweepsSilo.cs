@@ -75,7 +75,8 @@ public static class SweepsSilo
                 MembershipWatch.Holder(sp.GetRequiredService<ILocalSiloDetails>().SiloAddress)));
             if (worker.Cache is { } cache)
             {
-                silo.Services.AddSingleton<ICoordinatorFiles>(sp => new GrainCoordinatorFiles(sp.GetRequiredService<IGrainFactory>()));
+                silo.Services.AddSingleton<ICoordinatorFiles>(sp => new RetryingCoordinatorFiles(
+                    new GrainCoordinatorFiles(sp.GetRequiredService<IGrainFactory>()), TimeSpan.FromMilliseconds(500)));
                 // One per silo, so slots on different devices needing the same dataset fetch it once.
                 silo.Services.AddSingleton(sp => new DatasetFetcher(sp.GetRequiredService<ICoordinatorFiles>(), cache));
             }
