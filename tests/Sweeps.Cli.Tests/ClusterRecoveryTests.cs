@@ -124,7 +124,9 @@ public sealed class ClusterRecoveryTests
         await using var cluster = new ClusterProcesses();
         await StartAsync(cluster);
         var (stopped, survivor) = StartWorkers(cluster);
-        await SubmitAsync(cluster, "long", jobs: 2, sleepMs: 4000);
+        // Many short epochs: a stopping worker lets a job finish the epoch it is in, so the signal must
+        // not land in the last one (the job would then succeed where it runs, rightly).
+        await SubmitAsync(cluster, "long", jobs: 2, sleepMs: 10_000, epochs: 25);
         await SubmitAsync(cluster, "short", jobs: 30, sleepMs: 300);
         var running = await UntilAsync(cluster, "long", jobs => jobs.Count(j => j.State == JobState.Running) == 2, "both long jobs running");
         var victim = running.Single(j => j.WorkerId!.Contains($"/{stopped.Id}/", StringComparison.Ordinal));
@@ -155,13 +157,13 @@ public sealed class ClusterRecoveryTests
     private static (Process First, Process Second) StartWorkers(ClusterProcesses cluster) =>
         (cluster.StartWorker("worker-a"), cluster.StartWorker("worker-b"));
 
-    private static Task SubmitAsync(ClusterProcesses cluster, string name, int jobs, int sleepMs) => SubmitAsync(cluster, $"""
+    private static Task SubmitAsync(ClusterProcesses cluster, string name, int jobs, int sleepMs, int epochs = 3) => SubmitAsync(cluster, $"""
         name: {name}
         datasets: [toy]
         models: [noop]
         seeds: [{string.Join(", ", Enumerable.Range(1, jobs))}]
         fixed:
-          epochs: 3
+          epochs: {epochs}
           noop_sleep_ms: {sleepMs}
         """);
 
