@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs the CPU-budget sweeps one job at a time: the reproduction of the FPARec paper's tables
-# (sweeps/cpu-table*.yaml, recorded in results/paper/), then positional kernel attention and the
-# encodings on Beauty (sweeps/pka.yaml, pe-study-beauty.yaml, recorded in results/positional/). It
-# keeps their record in the repository: every minute and when it stops, each sweep's JSON Lines export
-# is rewritten (commit it). One store holds them all, so a job two sweeps share is trained once. On a machine whose store is missing, the
-# committed records are imported first, so no finished job is trained again. Stop it with Ctrl-C
-# and start it again to resume.
+# Runs the CPU-budget sweeps one job at a time: positional kernel attention and the encodings on
+# Beauty first (sweeps/pka.yaml, pe-study-beauty.yaml, recorded in results/positional/; 76 jobs, the
+# shorter study), then the reproduction of the FPARec paper's tables (sweeps/cpu-table*.yaml,
+# recorded in results/paper/). It keeps their record in the repository: every minute and when it
+# stops, each sweep's JSON Lines export is rewritten (commit it). One store holds them all, so a job
+# two sweeps share is trained once. On a machine whose store is missing, the committed records are
+# imported first, so no finished job is trained again. Stop it with Ctrl-C and start it again to
+# resume.
 #
 #   scripts/run-paper-cpu.sh DATASETS_DIR [STORE]      (STORE defaults to results/paper-cpu.db)
 set -euo pipefail
@@ -13,7 +14,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:?usage: scripts/run-paper-cpu.sh DATASETS_DIR [STORE]}"
 store="${2:-$root/results/paper-cpu.db}"
 # sweep name → folder of its record under results/
-sweeps=(cpu-table3 cpu-table4-ablation cpu-table5-k cpu-table6-blocks pka pe-study-beauty)
+sweeps=(pka pe-study-beauty cpu-table3 cpu-table4-ablation cpu-table5-k cpu-table6-blocks)
 declare -A record=([cpu-table3]=paper [cpu-table4-ablation]=paper [cpu-table5-k]=paper [cpu-table6-blocks]=paper
                    [pka]=positional [pe-study-beauty]=positional)
 cd "$root"
@@ -37,10 +38,12 @@ export_all() {
 exporter=$!
 trap 'kill "$exporter" 2>/dev/null || true; export_all' EXIT
 
+# --replace: the committed sweep file is the truth when it changed since its record was exported
+# (a job's id does not depend on the file, so no finished job trains again).
 # `sweeps run` stops cleanly on Ctrl-C and exits 0; the script must not go on to the next sweep then.
 stopping=""
 trap 'stopping=1' INT TERM
 for s in "${sweeps[@]}"; do
   [ -n "$stopping" ] && break
-  bin/sweeps run "sweeps/$s.yaml" --data "$data" --store "$store" --plain || echo "sweep $s ended with exit code $?" >&2
+  bin/sweeps run "sweeps/$s.yaml" --data "$data" --store "$store" --plain --replace || echo "sweep $s ended with exit code $?" >&2
 done
