@@ -4,9 +4,9 @@
 # shorter study), then the reproduction of the FPARec paper's tables (sweeps/cpu-table*.yaml,
 # recorded in results/paper/). It keeps their record in the repository: every minute and when it
 # stops, each sweep's JSON Lines export is rewritten (commit it). One store holds them all, so a job
-# two sweeps share is trained once. On a machine whose store is missing, the committed records are
-# imported first, so no finished job is trained again. Stop it with Ctrl-C and start it again to
-# resume.
+# two sweeps share is trained once. Each sweep's committed record is imported before it runs (a
+# result the store already has is kept), so no finished job is trained again on a new machine.
+# Stop it with Ctrl-C and start it again to resume.
 #
 #   scripts/run-paper-cpu.sh DATASETS_DIR [STORE]      (STORE defaults to results/paper-cpu.db)
 set -euo pipefail
@@ -18,13 +18,6 @@ sweeps=(pka pe-study-beauty cpu-table3 cpu-table4-ablation cpu-table5-k cpu-tabl
 declare -A record=([cpu-table3]=paper [cpu-table4-ablation]=paper [cpu-table5-k]=paper [cpu-table6-blocks]=paper
                    [pka]=positional [pe-study-beauty]=positional)
 cd "$root"
-
-if [ ! -f "$store" ]; then
-  for s in "${sweeps[@]}"; do
-    f="results/${record[$s]}/$s.jsonl"
-    [ -f "$f" ] && bin/sweeps import "$f" --store "$store"
-  done
-fi
 
 export_all() {
   for s in "${sweeps[@]}"; do
@@ -45,5 +38,9 @@ stopping=""
 trap 'stopping=1' INT TERM
 for s in "${sweeps[@]}"; do
   [ -n "$stopping" ] && break
+  # A sweep's committed record enters the store only when its turn comes: the store serves the pending
+  # jobs of every sweep it holds, oldest first, so an earlier import would run ahead of this order.
+  f="results/${record[$s]}/$s.jsonl"
+  [ -f "$f" ] && bin/sweeps import "$f" --store "$store"
   bin/sweeps run "sweeps/$s.yaml" --data "$data" --store "$store" --plain --replace || echo "sweep $s ended with exit code $?" >&2
 done
