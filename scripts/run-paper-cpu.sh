@@ -4,8 +4,8 @@
 # shorter study), then the reproduction of the FPARec paper's tables (sweeps/cpu-table*.yaml,
 # recorded in results/paper/). It keeps their record in the repository: every minute and when it
 # stops, each sweep's JSON Lines export is rewritten (commit it). One store holds them all, so a job
-# two sweeps share is trained once. Each sweep's committed record is imported before it runs (a
-# result the store already has is kept), so no finished job is trained again on a new machine.
+# two sweeps share is trained once, and the committed records are imported first, so no finished job
+# is trained again on a new machine.
 # Stop it with Ctrl-C and start it again to resume.
 #
 #   scripts/run-paper-cpu.sh DATASETS_DIR [STORE]      (STORE defaults to results/paper-cpu.db)
@@ -13,34 +13,51 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:?usage: scripts/run-paper-cpu.sh DATASETS_DIR [STORE]}"
 store="${2:-$root/results/paper-cpu.db}"
-# sweep name → folder of its record under results/
+# sweep name → folder of its record under results/, in the order they run
 sweeps=(pka pe-study-beauty cpu-table3 cpu-table4-ablation cpu-table5-k cpu-table6-blocks)
 declare -A record=([cpu-table3]=paper [cpu-table4-ablation]=paper [cpu-table5-k]=paper [cpu-table6-blocks]=paper
                    [pka]=positional [pe-study-beauty]=positional)
 cd "$root"
+record_of() { echo "results/${record[$1]}/$1.jsonl"; }
+turn_file="$(mktemp)"
+trap 'rm -f "$turn_file"' EXIT
+echo 0 > "$turn_file"
 
-export_all() {
-  for s in "${sweeps[@]}"; do
+# Every committed record enters the store first, so a job one sweep shares with a later one and
+# already finished there is not trained again (a result the store already has is kept). The store
+# serves the pending jobs of all its active sweeps, oldest first, so the sweeps whose turn has not
+# come are held back (cancelled); each one's `sweeps run` reactivates it.
+for s in "${sweeps[@]}"; do
+  f="$(record_of "$s")"
+  [ -f "$f" ] && bin/sweeps import "$f" --store "$store"
+done
+for s in "${sweeps[@]:1}"; do
+  bin/sweeps cancel "$s" --store "$store" >/dev/null 2>&1 || true
+done
+
+# Only sweeps whose turn has come are exported: a held-back sweep's committed record stays as it was.
+export_started() {
+  local turn
+  turn="$(cat "$turn_file" 2>/dev/null || echo 0)"
+  for s in "${sweeps[@]:0:turn+1}"; do
     mkdir -p "results/${record[$s]}"
-    bin/sweeps export "$s" --format jsonl --store "$store" --out "results/${record[$s]}/$s.jsonl" 2>/dev/null || true
+    bin/sweeps export "$s" --format jsonl --store "$store" --out "$(record_of "$s")" 2>/dev/null || true
   done
 }
 
 # The exports read the store while the run owns it; every minute is enough for jobs of many minutes.
-( while sleep 60; do export_all; done ) &
+( while sleep 60; do export_started; done ) &
 exporter=$!
-trap 'kill "$exporter" 2>/dev/null || true; export_all' EXIT
+trap 'kill "$exporter" 2>/dev/null || true; export_started; rm -f "$turn_file"' EXIT
 
 # --replace: the committed sweep file is the truth when it changed since its record was exported
 # (a job's id does not depend on the file, so no finished job trains again).
 # `sweeps run` stops cleanly on Ctrl-C and exits 0; the script must not go on to the next sweep then.
 stopping=""
 trap 'stopping=1' INT TERM
-for s in "${sweeps[@]}"; do
+for i in "${!sweeps[@]}"; do
   [ -n "$stopping" ] && break
-  # A sweep's committed record enters the store only when its turn comes: the store serves the pending
-  # jobs of every sweep it holds, oldest first, so an earlier import would run ahead of this order.
-  f="results/${record[$s]}/$s.jsonl"
-  [ -f "$f" ] && bin/sweeps import "$f" --store "$store"
+  s="${sweeps[$i]}"
+  echo "$i" > "$turn_file"
   bin/sweeps run "sweeps/$s.yaml" --data "$data" --store "$store" --plain --replace || echo "sweep $s ended with exit code $?" >&2
 done
