@@ -102,6 +102,8 @@ public sealed class LeaseTests
         Assert.Contains("its worker was lost 3 times", given.LastError);
         var log = (await temp.Store.LoadJobLogAsync(job.Id))!;
         Assert.Equal(3, log.Attempts.Count(a => a.Outcome == "worker lost"));
+        // None of them counted against the job, yet the log numbers them apart.
+        Assert.Equal([1, 2, 3], log.Attempts.Select(a => a.Number));
         Assert.Empty(await coordinator.LeaseAsync("silo-4", "d", 1, TimeSpan.FromMilliseconds(200), CancellationToken.None));
     }
 

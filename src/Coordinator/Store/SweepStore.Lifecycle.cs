@@ -68,7 +68,10 @@ public sealed partial class SweepStore
             job.AttemptToken = attemptToken;
             job.QueuedAtMs = NowMs;
             job.LastError = null;
-            db.Attempts.Add(new AttemptRow { Token = attemptToken, JobId = jobId, Number = job.Attempts, Owner = OwnerId, QueuedAtMs = job.QueuedAtMs.Value });
+            // Numbered by dispatch, not by job.Attempts: an attempt given back (worker lost, interrupted)
+            // is not counted against the job, and the next one would otherwise repeat its number.
+            var number = 1 + await db.Attempts.CountAsync(a => a.JobId == jobId, cancellationToken).ConfigureAwait(false);
+            db.Attempts.Add(new AttemptRow { Token = attemptToken, JobId = jobId, Number = number, Owner = OwnerId, QueuedAtMs = job.QueuedAtMs.Value });
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return job.Attempts;
         }, cancellationToken);

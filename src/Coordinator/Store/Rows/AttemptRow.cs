@@ -6,6 +6,8 @@ public sealed class AttemptRow
 {
     public required string Token { get; set; }
     public required string JobId { get; set; }
+    /// <summary>1, 2, … in the order the job was dispatched, counting every attempt, also those not
+    /// counted against the job (its <c>Attempts</c>).</summary>
     public int Number { get; set; }
     public required string Owner { get; set; }
     public string? WorkerId { get; set; }
