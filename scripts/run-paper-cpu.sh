@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs the CPU-budget sweeps one job at a time: positional kernel attention and the encodings on
-# Beauty first (sweeps/pka.yaml, pe-study-beauty.yaml, recorded in results/positional/; 76 jobs, the
-# shorter study), then the reproduction of the FPARec paper's tables (sweeps/cpu-table*.yaml,
-# recorded in results/paper/). It keeps their record in the repository: every minute and when it
-# stops, each sweep's JSON Lines export is rewritten (commit it). One store holds them all, so a job
+# Runs the CPU-budget sweeps one job at a time: the FPARec paper's comparison first (sweeps/
+# cpu-table3.yaml, recorded in results/paper/), then positional kernel attention and the encodings on
+# Beauty (sweeps/pka.yaml, pe-study-beauty.yaml, recorded in results/positional/), then the paper's
+# ablations (sweeps/cpu-table4-ablation.yaml, cpu-table5-k.yaml, cpu-table6-blocks.yaml). Within a
+# sweep the jobs run in the file's order (datasets, then models, then the grid, then seeds), so the
+# cells of the first datasets complete first. It keeps their record in the repository: every minute
+# and when it stops, each sweep's JSON Lines export is rewritten (commit it). One store holds them all, so a job
 # two sweeps share is trained once, and the committed records are imported first, so no finished job
 # is trained again on a new machine.
 # Stop it with Ctrl-C and start it again to resume.
@@ -14,7 +16,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:?usage: scripts/run-paper-cpu.sh DATASETS_DIR [STORE]}"
 store="${2:-$root/results/paper-cpu.db}"
 # sweep name → folder of its record under results/, in the order they run
-sweeps=(pka pe-study-beauty cpu-table3 cpu-table4-ablation cpu-table5-k cpu-table6-blocks)
+sweeps=(cpu-table3 pka pe-study-beauty cpu-table4-ablation cpu-table5-k cpu-table6-blocks)
 declare -A record=([cpu-table3]=paper [cpu-table4-ablation]=paper [cpu-table5-k]=paper [cpu-table6-blocks]=paper
                    [pka]=positional [pe-study-beauty]=positional)
 cd "$root"
