@@ -83,6 +83,27 @@ public sealed class ExchangeTests
     }
 
     [Fact]
+    public async Task Waiting_jobs_run_in_the_sweep_files_order_and_an_export_and_import_keep_it()
+    {
+        await using var source = new TempStore();
+        var jobs = Jobs.Grid("sasrec", [50, 100, 200, 300], [1, 2, 3]);
+        var expansionOrder = jobs.Select(j => j.Id).ToList();
+        // The ids are content hashes: sorted, they would run in another order.
+        Assert.NotEqual(expansionOrder.Order(StringComparer.Ordinal), expansionOrder);
+        await source.Store.SubmitAsync(Jobs.Sweep("ordered", jobs));
+        await Finish(source.Store, jobs[4], ranks: null);
+        var waiting = expansionOrder.Where(id => id != jobs[4].Id).ToList();
+
+        Assert.Equal(waiting, (await source.Store.NextPendingAsync(100, [])).Select(j => j.Spec.Id));
+        Assert.Equal(waiting, (await source.Store.ListJobsAsync("ordered")).Where(j => j.State == JobState.Pending).Select(j => j.Id));
+
+        await using var target = new TempStore();
+        await target.Store.ImportAsync(Read(await Export(source.Store, "ordered")));
+
+        Assert.Equal(waiting, (await target.Store.NextPendingAsync(100, [])).Select(j => j.Spec.Id));
+    }
+
+    [Fact]
     public async Task An_edited_spec_is_refused_naming_file_and_line_and_nothing_is_imported()
     {
         await using var source = new TempStore();

@@ -25,8 +25,9 @@ public sealed partial class SweepStore
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<EpochRow>)[.. g.OrderBy(e => e.Epoch)], StringComparer.Ordinal);
             var finished = jobs.Where(j => results.ContainsKey(j.Id))
                 .OrderBy(j => results[j.Id].RecordedAtMs).ThenBy(j => j.Id, StringComparer.Ordinal);
+            // In the order they would run here, which an import keeps.
             var waiting = jobs.Where(j => !results.ContainsKey(j.Id))
-                .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Id, StringComparer.Ordinal);
+                .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Sequence);
             return new SweepDump(sweep, [.. finished.Concat(waiting).Select(j =>
                 new JobDump(j, results.GetValueOrDefault(j.Id), curves.GetValueOrDefault(j.Id) ?? []))]);
         }, cancellationToken);
@@ -49,9 +50,11 @@ public sealed partial class SweepStore
             var linked = (await db.SweepJobs.Where(l => l.SweepId == sweepId).Select(l => l.JobId)
                 .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
             var added = 0;
+            var sequence = await LastSequenceAsync(db, cancellationToken).ConfigureAwait(false);
             foreach (var (job, result, _) in dump.Jobs.Where(j => !existing.ContainsKey(j.Job.Id)))
             {
                 var row = Copy(job);
+                row.Sequence = ++sequence;
                 row.State = result is not null ? JobState.Succeeded : Arrived(job.State);
                 if (row.State == JobState.Pending) row.AttemptToken = null;
                 db.Jobs.Add(row);

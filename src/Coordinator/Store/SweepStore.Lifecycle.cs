@@ -41,9 +41,9 @@ public sealed partial class SweepStore
             var rows = await db.Jobs.AsNoTracking()
                 .Where(j => j.State == JobState.Pending && !exclude.Contains(j.Id))
                 .Where(j => db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled)))
-                // Ordered by the (State, CreatedAtMs) index alone, so SQLite walks it and stops at the
-                // limit instead of sorting every pending job on each call.
-                .OrderBy(j => j.CreatedAtMs)
+                // Ordered by the (State, CreatedAtMs, Sequence) index alone, so SQLite walks it and stops
+                // at the limit instead of sorting every pending job on each call.
+                .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Sequence)
                 .Take(limit)
                 .Select(j => new
                 {

@@ -17,12 +17,12 @@ public sealed partial class SweepStore
     public Task<IReadOnlyList<JobView>> ListJobsAsync(string sweepId, CancellationToken cancellationToken = default) =>
         ListJobsAsync(sweepId, JobPage.All, cancellationToken);
 
-    /// <summary>One page of a sweep's jobs, in submission order.</summary>
+    /// <summary>One page of a sweep's jobs, in the order they run.</summary>
     public Task<IReadOnlyList<JobView>> ListJobsAsync(string sweepId, JobPage page, CancellationToken cancellationToken = default) =>
         WithReadContextAsync<IReadOnlyList<JobView>>(async db => await db.Jobs.AsNoTracking()
             .Where(j => db.SweepJobs.Any(l => l.SweepId == sweepId && l.JobId == j.Id))
             .Where(j => page.State == null || j.State == page.State)
-            .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Id)
+            .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Sequence)
             .Skip(page.Offset).Take(page.Limit)
             .Select(j => new JobView(j.Id, j.ConfigId, j.Dataset, j.Model, j.Seed, j.State, j.Attempts, j.LastError,
                 j.WorkerId, j.CurrentEpoch, j.TotalEpochs, j.QueueWaitMs, j.StartupMs, j.ReportingMs))

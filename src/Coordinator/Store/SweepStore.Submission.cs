@@ -43,6 +43,7 @@ public sealed partial class SweepStore
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
             int total = 0, added = 0, succeeded = 0, reactivated = 0, outstanding = 0;
+            var sequence = await LastSequenceAsync(db, cancellationToken).ConfigureAwait(false);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var chunk in submission.Jobs.Where(j => seen.Add(j.Id)).Chunk(SubmitChunk))
             {
@@ -54,7 +55,7 @@ public sealed partial class SweepStore
                     total++;
                     if (!existing.TryGetValue(job.Id, out var row))
                     {
-                        db.Jobs.Add(NewJobRow(job, now));
+                        db.Jobs.Add(NewJobRow(job, now, ++sequence));
                         added++;
                     }
                     else if (row.State == JobState.Cancelled)
@@ -160,7 +161,11 @@ public sealed partial class SweepStore
             return jobs.Select(j => j.Id).ToList();
         }, cancellationToken);
 
-    private static JobRow NewJobRow(JobSpec job, long now) => new()
+    /// <summary>The highest <see cref="JobRow.Sequence"/> so far; the next job entering the store takes the one after it.</summary>
+    private static async Task<long> LastSequenceAsync(SweepsDbContext db, CancellationToken cancellationToken) =>
+        await db.Jobs.MaxAsync(j => (long?)j.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+
+    private static JobRow NewJobRow(JobSpec job, long now, long sequence) => new()
     {
         Id = job.Id,
         ConfigId = job.ConfigId,
@@ -170,6 +175,7 @@ public sealed partial class SweepStore
         SpecJson = job.ToCanonicalJson(),
         State = JobState.Pending,
         CreatedAtMs = now,
+        Sequence = sequence,
     };
 
     private static void Move(JobRow job, JobState to)

@@ -18,6 +18,10 @@ public sealed class JobRow
     public string? LastError { get; set; }
     public string? WorkerId { get; set; }
     public long CreatedAtMs { get; set; }
+    /// <summary>The order the job entered the store, after its creation time: a submission adds its new
+    /// jobs in the sweep file's order, an import in the record's. Jobs created together (a whole
+    /// submission shares one time) are dispatched in this order.</summary>
+    public long Sequence { get; set; }
     public long? QueuedAtMs { get; set; }
     public long? StartedAtMs { get; set; }
     public long? FinishedAtMs { get; set; }

@@ -96,6 +96,12 @@ public static class SchemaMigrations
                 JobId TEXT NOT NULL,
                 PRIMARY KEY (SweepId, Revision, JobId));
             """),
+        new(6, "the order jobs entered the store, so jobs created together run in their sweep file's order", """
+            ALTER TABLE jobs ADD COLUMN Sequence INTEGER NOT NULL DEFAULT 0;
+            UPDATE jobs SET Sequence = rowid;
+            DROP INDEX ix_jobs_state_created;
+            CREATE INDEX ix_jobs_state_created ON jobs (State, CreatedAtMs, Sequence);
+            """),
     ];
 
     public static int Latest => All[^1].Version;
