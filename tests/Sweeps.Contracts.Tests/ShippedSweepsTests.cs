@@ -25,6 +25,7 @@ public partial class ShippedSweepsTests
         { "pe-study-beauty.yaml", 40 },
         { "pka.yaml", 42 },
         { "awrsr.yaml", 12 },
+        { "fig4-fixed-patterns.yaml", 6 },
     };
 
     private static SweepSpec Load(string file) =>
