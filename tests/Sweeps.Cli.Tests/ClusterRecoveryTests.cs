@@ -75,12 +75,13 @@ public sealed class ClusterRecoveryTests
         // A worker that started after the restart found the coordinator and trained.
         var jobs = await store.ListJobsAsync("short");
         Assert.Contains(jobs, j => j.WorkerId!.Contains($"/{late.Id}/", StringComparison.Ordinal));
-        await UntilDoctorShowsAsync(cluster, active: 3, dead: 1);
+        await UntilDoctorShowsAsync(cluster, active: 3, dead: 1, survivor, late);
     }
 
     /// <summary>Membership converges through probes and table writes, a few seconds behind the jobs, so
-    /// `doctor` is asked again until it shows the expected silos or the patience runs out.</summary>
-    private static async Task UntilDoctorShowsAsync(ClusterProcesses cluster, int active, int dead)
+    /// `doctor` is asked again until it shows the expected silos or the patience runs out; a failure
+    /// shows how the <paramref name="watched"/> processes ended up.</summary>
+    private static async Task UntilDoctorShowsAsync(ClusterProcesses cluster, int active, int dead, params Process[] watched)
     {
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
@@ -91,9 +92,17 @@ public sealed class ClusterRecoveryTests
             var counts = (Active: lines.Count(line => line.Contains("Active", StringComparison.Ordinal)),
                 Dead: lines.Count(line => line.Contains("Dead", StringComparison.Ordinal)));
             if (counts == (active, dead)) return;
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"expected {active} Active and {dead} Dead silos, doctor shows:\n{output}");
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"expected {active} Active and {dead} Dead silos, doctor shows:\n{output}\n"
+                + string.Join("\n", watched.Select(p => Describe(cluster, p))));
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
+    }
+
+    private static string Describe(ClusterProcesses cluster, Process process)
+    {
+        var state = process.HasExited ? $"exited with code {process.ExitCode}" : "running";
+        var tail = cluster.OutputOf(process).Split('\n').TakeLast(40);
+        return $"process {process.Id} ({state}), its last output:\n{string.Join('\n', tail)}";
     }
 
     [Fact]
