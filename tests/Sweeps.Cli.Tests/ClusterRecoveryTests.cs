@@ -68,13 +68,15 @@ public sealed class ClusterRecoveryTests
         await AssertOneResultEachAsync(store, "long", 2);
         // The killed worker was declared dead through the restored table, not timed out two minutes later.
         var attempts = (await store.LoadJobLogAsync(victim.Id))!.Attempts;
-        Assert.Contains(attempts, a => a.Outcome == "worker lost" && a.Error!.Contains("declared dead", StringComparison.Ordinal));
+        Assert.True(attempts.Any(a => a.Outcome == "worker lost" && a.Error!.Contains("declared dead", StringComparison.Ordinal)), Show(attempts));
         // Retried on a live worker: the survivor or the one that joined after the restart, whichever leased it first.
-        Assert.Contains(attempts, a => a.Outcome == "succeeded"
-            && (a.WorkerId!.Contains($"/{survivor.Id}/", StringComparison.Ordinal) || a.WorkerId.Contains($"/{late.Id}/", StringComparison.Ordinal)));
+        Assert.True(attempts.Any(a => a.Outcome == "succeeded"
+            && (a.WorkerId!.Contains($"/{survivor.Id}/", StringComparison.Ordinal) || a.WorkerId.Contains($"/{late.Id}/", StringComparison.Ordinal))),
+            $"survivor pid {survivor.Id}, late pid {late.Id}; {Show(attempts)}");
         // A worker that started after the restart found the coordinator and trained.
         var jobs = await store.ListJobsAsync("short");
-        Assert.Contains(jobs, j => j.WorkerId!.Contains($"/{late.Id}/", StringComparison.Ordinal));
+        Assert.True(jobs.Any(j => j.WorkerId!.Contains($"/{late.Id}/", StringComparison.Ordinal)),
+            $"no short job on the late worker (pid {late.Id}): {string.Join(", ", jobs.Select(j => j.WorkerId).Distinct())}\n{Describe(cluster, late)}");
         await UntilDoctorShowsAsync(cluster, active: 3, dead: 1, survivor, late);
     }
 
@@ -97,6 +99,9 @@ public sealed class ClusterRecoveryTests
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
     }
+
+    private static string Show(IEnumerable<AttemptView> attempts) =>
+        "attempts: " + string.Join("; ", attempts.Select(a => $"{a.Outcome} on {a.WorkerId}: {a.Error}"));
 
     private static string Describe(ClusterProcesses cluster, Process process)
     {
