@@ -57,7 +57,7 @@ public sealed class ModelFigures(SweepStore store) : IModelFigureSource
                 $"{title}: attention, layer {layer + 1}", RowScaling.ByRowMax(matrix))).ToList();
         }
         if (model.Blocks[0].Mixer is ScaledDotProductAttention && PositionCorrelation.HasPositionEmbeddings(model))
-            return [new HeatmapFigure($"position-correlation-{prefix}", $"{title}: exp(P Pᵀ/√d)",
+            return [new HeatmapFigure($"position-correlation-{prefix}", $"{title}: exp(P P^T / √d)",
                 RowScaling.ByRowMax(PositionCorrelation.Of(model)))];
         return [];
     }
