@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Runs the CPU-budget sweeps one job at a time: the FPARec paper's comparison first (sweeps/
-# cpu-table3.yaml, recorded in results/paper/), then positional kernel attention and the encodings on
-# Beauty (sweeps/pka.yaml, pe-study-beauty.yaml, recorded in results/positional/), then the paper's
-# ablations (sweeps/cpu-table4-ablation.yaml, cpu-table5-k.yaml, cpu-table6-blocks.yaml). Within a
-# sweep the jobs run in the file's order (datasets, then models, then the grid, then seeds), so the
-# cells of the first datasets complete first. It keeps their record in the repository: every minute
-# and when it stops, each sweep's JSON Lines export is rewritten (commit it). One store holds them
-# all, so a job two sweeps share is trained once, and the committed records are imported first, so no
-# finished job is trained again on a new machine.
+# Runs the CPU-budget sweeps one job at a time: the FPARec paper's comparison first
+# (sweeps/cpu-table3.yaml, recorded in results/paper/), then positional kernel attention and the
+# encodings on Beauty (sweeps/pka.yaml, pe-study-beauty.yaml, recorded in results/positional/), then
+# the paper's ablations (sweeps/cpu-table4-ablation.yaml, cpu-table5-k.yaml, cpu-table6-blocks.yaml).
+# Within a sweep the jobs run in the file's order (datasets, then models, then the grid, then seeds),
+# so the cells of the first datasets complete first. It keeps their record in the repository: every
+# minute and when it stops, each sweep's JSON Lines export is rewritten (commit it). One store holds
+# them all, so a job two sweeps share is trained once, and the committed records are imported first,
+# so no finished job is trained again on a new machine.
 # Stop it with Ctrl-C, or with SIGTERM to its process group when it runs in the background (a
 # background job ignores SIGINT), and start it again to resume.
 #
