@@ -7,7 +7,7 @@ namespace Sweeps.Cluster.Hosting;
 
 /// <summary>A silo of a cluster of several processes or machines, joined through a Redis membership
 /// table: the host of <c>sweeps coordinator</c> and <c>sweeps worker</c>. Each one guards the table
-/// against Redis losing it (<see cref="MembershipTableGuard"/>).</summary>
+/// against Redis losing it (<see cref="GuardedMembershipTable"/>).</summary>
 public static class ClusterSilo
 {
     public static IHost Build(ClusterAddress cluster, SiloEndpoint endpoint, CoordinatorRole? coordinator, WorkerRole? worker,
@@ -21,14 +21,14 @@ public static class ClusterSilo
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout(worker));
         builder.UseOrleans(silo =>
         {
-            silo.UseRedisClustering(cluster.RedisConnectionString)
-                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (SweepsSilo.ClusterId, SweepsSilo.ServiceId))
+            silo.UseRedisClustering(cluster.RedisConnectionString);
+            GuardedMembershipTable.Register(silo.Services);
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (SweepsSilo.ClusterId, SweepsSilo.ServiceId))
                 .ConfigureEndpoints(endpoint.Advertised, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: true)
                 .AddSweeps(coordinator, worker);
             if (fastFailureDetection) silo.WithFastFailureDetection();
             tls?.Apply(silo);
         });
-        builder.Services.AddHostedService<MembershipTableGuard>();
         return builder.Build();
     }
 

@@ -17,10 +17,13 @@ namespace Sweeps.Cluster.Hosting;
 /// while it is active, it writes the copied rows back in one atomic step, leaving rows written since
 /// (a silo that joined meanwhile) as they are, under a table version above any it has seen, so every
 /// silo takes the restored table as newer than its view. Silos that died meanwhile come back as
-/// active and are then declared dead by the usual probes.</para></summary>
+/// active and are then declared dead by the usual probes.</para>
+/// <para>The copy is refreshed every <see cref="CheckInterval"/>; the restoring is done then and also
+/// before Orleans sees a read of the table (<see cref="GuardedMembershipTable"/>), because Orleans
+/// stops a silo at once when a read no longer lists it.</para></summary>
 public sealed class MembershipTableGuard(
     IOptions<RedisClusteringOptions> redis, IOptions<ClusterOptions> cluster, ILocalSiloDetails silo,
-    IClusterMembershipService membership, ILogger<MembershipTableGuard> logger) : BackgroundService
+    ILogger<MembershipTableGuard> logger) : BackgroundService
 {
     /// <summary>How often the table is read; the table is a few rows, so this costs nothing.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
@@ -38,15 +41,60 @@ public sealed class MembershipTableGuard(
         return version
         """;
 
+    // The periodic check and a guarded read may both find the row missing; one restores, the other sees it back.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string _self = silo.SiloAddress.ToString();
+    private Task<(IConnectionMultiplexer Connection, bool Shared)>? _connecting;
     private HashEntry[] _rows = [];
     private long _version;
+    private long _versionSeen;
+    private volatile bool _active;
+
+    /// <summary>This silo wrote its own row with <paramref name="status"/>: only an active silo's row is restored.</summary>
+    internal void OwnStatusWritten(SiloStatus status) => _active = status == SiloStatus.Active;
+
+    /// <summary>Orleans read or wrote the table at <paramref name="version"/>; a restored table must be newer.</summary>
+    internal void VersionSeen(long version)
+    {
+        long seen;
+        do seen = Interlocked.Read(ref _versionSeen);
+        while (version > seen && Interlocked.CompareExchange(ref _versionSeen, version, seen) != seen);
+    }
+
+    /// <summary>Reads the table: keeps a copy when this silo's row is there, writes the copy back when it
+    /// is not while this silo is active. True when it wrote the rows back. Throws when Redis is away.</summary>
+    internal async Task<bool> CheckAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var db = (await ConnectAsync().ConfigureAwait(false)).GetDatabase();
+            var table = redis.Value.CreateRedisKey(cluster.Value);
+            var all = await db.HashGetAllAsync(table).ConfigureAwait(false);
+            if (all.Any(e => e.Name == _self))
+            {
+                _rows = [.. all.Where(e => e.Name != VersionField)];
+                _version = all.Where(e => e.Name == VersionField).Select(e => long.TryParse(e.Value.ToString(), out var v) ? v : 0).FirstOrDefault();
+                return false;
+            }
+            // Not in the table yet (joining), or no longer (declared dead and stopping): nothing to restore.
+            if (_rows.Length == 0 || !_active) return false;
+            var floor = Math.Max(_version, Interlocked.Read(ref _versionSeen)) + 1;
+            RedisValue[] arguments = [_self, floor, .. _rows.SelectMany(row => new[] { (RedisValue)row.Name.ToString(), row.Value })];
+            var restored = (long)await db.ScriptEvaluateAsync(RestoreScript, [table], arguments).ConfigureAwait(false);
+            if (restored == 0) return false;
+            logger.LogWarning("the membership table in Redis had lost this silo's row (Redis restarted empty?): wrote back {Rows} row(s) as last read, at table version {Version}",
+                _rows.Length, restored);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var options = redis.Value;
-        var table = options.CreateRedisKey(cluster.Value);
-        var self = silo.SiloAddress.ToString();
-        var (connection, shared) = await options.CreateMultiplexer(options).ConfigureAwait(false);
         try
         {
             using var timer = new PeriodicTimer(CheckInterval);
@@ -54,7 +102,7 @@ public sealed class MembershipTableGuard(
             {
                 try
                 {
-                    await CheckAsync(connection.GetDatabase(), table, self).ConfigureAwait(false);
+                    await CheckAsync().ConfigureAwait(false);
                 }
                 catch (RedisException e)
                 {
@@ -67,28 +115,25 @@ public sealed class MembershipTableGuard(
         {
             // The silo is stopping.
         }
-        finally
-        {
-            if (!shared) await connection.DisposeAsync().ConfigureAwait(false);
-        }
     }
 
-    private async Task CheckAsync(IDatabase db, RedisKey table, string self)
+    public override void Dispose()
     {
-        var all = await db.HashGetAllAsync(table).ConfigureAwait(false);
-        if (all.Any(e => e.Name == self))
+        base.Dispose();
+        if (_connecting is { IsCompletedSuccessfully: true, Result: { Shared: false } owned }) owned.Connection.Dispose();
+    }
+
+    private async Task<IConnectionMultiplexer> ConnectAsync()
+    {
+        _connecting ??= redis.Value.CreateMultiplexer(redis.Value);
+        try
         {
-            _rows = [.. all.Where(e => e.Name != VersionField)];
-            _version = all.Where(e => e.Name == VersionField).Select(e => long.TryParse(e.Value.ToString(), out var v) ? v : 0).FirstOrDefault();
-            return;
+            return (await _connecting.ConfigureAwait(false)).Connection;
         }
-        // Not in the table yet (joining), or no longer (declared dead and stopping): nothing to restore.
-        if (_rows.Length == 0 || membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress) != SiloStatus.Active) return;
-        var floor = Math.Max(_version, membership.CurrentSnapshot.Version.Value) + 1;
-        RedisValue[] arguments = [self, floor, .. _rows.SelectMany(row => new[] { (RedisValue)row.Name.ToString(), row.Value })];
-        var restored = (long)await db.ScriptEvaluateAsync(RestoreScript, [table], arguments).ConfigureAwait(false);
-        if (restored > 0)
-            logger.LogWarning("the membership table in Redis had lost this silo's row (Redis restarted empty?): wrote back {Rows} row(s) as last read, at table version {Version}",
-                _rows.Length, restored);
+        catch
+        {
+            _connecting = null; // the next check tries again
+            throw;
+        }
     }
 }

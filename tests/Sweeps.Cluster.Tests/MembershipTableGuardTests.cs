@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using StackExchange.Redis;
+using Sweeps.Cluster.Hosting;
+using Sweeps.Coordinator.Store;
+
+namespace Sweeps.Cluster.Tests;
+
+/// <summary>A silo over a real redis-server whose membership table is deleted under it, as when Redis
+/// restarts empty.</summary>
+public sealed class MembershipTableGuardTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("sweeps-membership-").FullName;
+
+    /// <param name="recreated">After the loss a silo started and created the table afresh, holding no
+    /// row of the silos already running (false: no silo started since, there is no table).</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_read_made_after_Redis_lost_the_table_lists_the_active_silo_again_so_Orleans_does_not_stop_it(bool recreated)
+    {
+        await using var redis = await RedisServer.StartAsync(_directory);
+        await using var store = SweepStore.Open(Path.Combine(_directory, "sweeps.db"));
+        using var host = ClusterSilo.Build(new ClusterAddress("127.0.0.1", redis.Port),
+            new SiloEndpoint(IPAddress.Loopback, FreePort(), FreePort()), TestRoles.Coordinator(store), worker: null, fastFailureDetection: true);
+        await host.StartAsync();
+        try
+        {
+            await AssertTheSiloStaysListedAsync(host, redis.Port, recreated);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task AssertTheSiloStaysListedAsync(IHost host, int redisPort, bool recreated)
+    {
+        var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        var membership = host.Services.GetRequiredService<IClusterMembershipService>();
+        var key = host.Services.GetRequiredService<IOptions<RedisClusteringOptions>>().Value
+            .CreateRedisKey(host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort}");
+        var db = connection.GetDatabase();
+        // Active, and the guard's copy of the table taken since (it reads the table every second).
+        await UntilAsync(() => membership.CurrentSnapshot.GetSiloStatus(self) == SiloStatus.Active, "the silo active");
+        await Task.Delay(MembershipTableGuard.CheckInterval * 2);
+
+        Assert.True(await db.KeyDeleteAsync(key));
+        if (recreated) await db.HashSetAsync(key, "Version", "0");
+        // The read Orleans makes on its next refresh, made at once: before the guard's next periodic check.
+        var read = await host.Services.GetRequiredService<IMembershipTable>().ReadAllAsync(CancellationToken.None);
+
+        var own = read.TryGet(self);
+        Assert.True(own is not null, $"the read does not list this silo: {read}");
+        Assert.Equal(SiloStatus.Active, own.Item1.Status);
+        Assert.True(await db.HashExistsAsync(key, self.ToString()), "the table in Redis does not list this silo");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(SiloStatus.Active, membership.CurrentSnapshot.GetSiloStatus(self));
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_directory, recursive: true); }
+        catch (IOException) { /* a leftover temp folder is harmless */ }
+    }
+}
