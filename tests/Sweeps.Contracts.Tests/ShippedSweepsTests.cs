@@ -21,6 +21,7 @@ public partial class ShippedSweepsTests
         { "cpu-table4-ablation.yaml", 36 },
         { "cpu-table5-k.yaml", 15 },
         { "cpu-table6-blocks.yaml", 9 },
+        { "cpu-token-mixing-dropout.yaml", 12 },
         { "pe-study.yaml", 160 },
         { "pe-study-beauty.yaml", 40 },
         { "pka.yaml", 42 },
@@ -48,6 +49,18 @@ public partial class ShippedSweepsTests
 
         Assert.Equal(SweepFiles.Select(row => (string)row[0]).Order(), shipped);
     }
+
+    [Fact]
+    public void The_format_documents_table_of_shipped_sweeps_lists_each_with_its_size()
+    {
+        var document = File.ReadAllText(SweepText.RepositoryFile("docs", "sweep-format.md"));
+        var listed = ShippedRow().Matches(document).ToDictionary(m => m.Groups["file"].Value, m => long.Parse(m.Groups["jobs"].Value));
+
+        Assert.Equal(SweepFiles.ToDictionary(row => (string)row[0], row => (long)row[1]), listed);
+    }
+
+    [GeneratedRegex(@"^\| `sweeps/(?<file>[^`]+)` \|.*\| (?<jobs>\d+) \|$", RegexOptions.Multiline)]
+    private static partial Regex ShippedRow();
 
     [Fact]
     public void The_other_papers_sweeps_share_their_sasrec_baselines_with_the_cpu_table()
@@ -107,6 +120,19 @@ public partial class ShippedSweepsTests
         Assert.Equal(3, table4.Intersect(table5).Count());
         // Table 3, the fixed patterns of Table 4, the other four k and the other two block counts
         Assert.Equal(60 + 18 + 12 + 6, table3.Union(table4).Union(table5).Union(table6).Count());
+    }
+
+    [Fact]
+    public void The_token_mixing_dropout_check_trains_only_its_dropout_02_runs_anew()
+    {
+        HashSet<string> TokenMixing(string file, double dropout) => GridExpander.Expand(Load(file))
+            .Where(j => j.Model == "token_mixing" && j.GetDouble("dropout", 0) == dropout && j.Dataset is "Beauty" or "Toys_and_Games")
+            .Select(j => j.Id).ToHashSet();
+        var table3 = TokenMixing("cpu-table3.yaml", 0.5);
+
+        Assert.Equal(6, table3.Count);
+        Assert.Equal(table3, TokenMixing("cpu-token-mixing-dropout.yaml", 0.5));
+        Assert.Equal(6, TokenMixing("cpu-token-mixing-dropout.yaml", 0.2).Except(table3).Count());
     }
 
     [Fact]
