@@ -26,6 +26,8 @@ public sealed class Dispatcher
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private readonly WakeSignal _wake = new();
     private TaskCompletionSource _idle = NewIdle();
+    private readonly Lock _turnLock = new();
+    private Task _lastTurn = Task.CompletedTask;
 
     public Dispatcher(SweepStore store, JobLeases leases, AttemptWaiters waiters, RetryOptions retry, int maxInFlight, TimeProvider clock, ILogger logger)
     {
@@ -86,13 +88,21 @@ public sealed class Dispatcher
 
     private void Follow(DispatchableJob job, JobMessage? adopted, CancellationToken stopping)
     {
+        OfferTurn turn;
+        lock (_turnLock)
+        {
+            turn = new OfferTurn(_lastTurn);
+            _lastTurn = turn.Passed;
+        }
+        // An adopted attempt was offered by an earlier coordinator: it takes no turn.
+        if (adopted is not null) turn.Pass();
         // The entry must exist before the follow-up can finish and remove it.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _inFlight[job.Spec.Id] = FollowAsync(job, adopted, registered.Task, stopping);
+        _inFlight[job.Spec.Id] = FollowAsync(job, adopted, turn, registered.Task, stopping);
         registered.SetResult();
     }
 
-    private async Task FollowAsync(DispatchableJob job, JobMessage? adopted, Task registered, CancellationToken stopping)
+    private async Task FollowAsync(DispatchableJob job, JobMessage? adopted, OfferTurn turn, Task registered, CancellationToken stopping)
     {
         await registered.ConfigureAwait(false);
         var jobId = job.Spec.Id;
@@ -101,7 +111,7 @@ public sealed class Dispatcher
             await _pipeline.ExecuteAsync(async ct =>
             {
                 var attempt = Interlocked.Exchange(ref adopted, null);
-                await (attempt is null ? AttemptAsync(job, ct) : AwaitOutcomeAsync(attempt, ct)).ConfigureAwait(false);
+                await (attempt is null ? AttemptAsync(job, turn, ct) : ThrowIfFailedAsync(attempt, Open(attempt, offer: false), ct)).ConfigureAwait(false);
             }, stopping).ConfigureAwait(false);
         }
         catch (AttemptFailedException failure)
@@ -119,28 +129,61 @@ public sealed class Dispatcher
         }
         finally
         {
+            turn.Pass();
             _inFlight.TryRemove(jobId, out _);
             _wake.Set();
         }
     }
 
-    private async Task AttemptAsync(DispatchableJob job, CancellationToken stopping)
+    /// <summary>A new attempt: queued in the store and offered to the workers. A job's first offer waits
+    /// for the one dispatched before it, so workers take the jobs of a batch in the store's order (a
+    /// sweep file's order) rather than in the order their store writes happen to finish.</summary>
+    private async Task AttemptAsync(DispatchableJob job, OfferTurn turn, CancellationToken stopping)
     {
-        var token = Guid.NewGuid().ToString("N");
-        var attempt = await _store.MarkQueuedAsync(job.Spec.Id, token, stopping).ConfigureAwait(false);
-        if (attempt is null) return;
-        await AwaitOutcomeAsync(new JobMessage(job.Spec, token, attempt.Value, _clock.GetUtcNow()) { KeepWeights = job.KeepWeights }, stopping, offer: true).ConfigureAwait(false);
+        JobMessage attempt;
+        Task<AttemptOutcome> outcome;
+        try
+        {
+            await turn.Previous.WaitAsync(stopping).ConfigureAwait(false);
+            var token = Guid.NewGuid().ToString("N");
+            var number = await _store.MarkQueuedAsync(job.Spec.Id, token, stopping).ConfigureAwait(false);
+            if (number is null) return;
+            attempt = new JobMessage(job.Spec, token, number.Value, _clock.GetUtcNow()) { KeepWeights = job.KeepWeights };
+            outcome = Open(attempt, offer: true);
+        }
+        finally
+        {
+            turn.Pass();
+        }
+        await ThrowIfFailedAsync(attempt, outcome, stopping).ConfigureAwait(false);
     }
 
-    private async Task AwaitOutcomeAsync(JobMessage attempt, CancellationToken stopping, bool offer = false)
+    /// <summary>Waits for the attempt's outcome; opened before the offer, so an outcome is never missed.</summary>
+    private Task<AttemptOutcome> Open(JobMessage attempt, bool offer)
     {
         var outcome = _waiters.Open(attempt.Job.Id, attempt.AttemptToken);
         if (offer) _leases.Offer(attempt);
+        return outcome;
+    }
+
+    private static async Task ThrowIfFailedAsync(JobMessage attempt, Task<AttemptOutcome> outcome, CancellationToken stopping)
+    {
         switch (await outcome.WaitAsync(stopping).ConfigureAwait(false))
         {
             case AttemptOutcome.Failed failed:
                 throw new AttemptFailedException(attempt.Job.Id, attempt.Attempt, failed.Kind.IsRetried(), failed.Error);
         }
+    }
+
+    /// <summary>One job's place in the order of offers: <see cref="Previous"/> completes when the job
+    /// dispatched before it has been offered (or will not be), <see cref="Passed"/> when this one has.</summary>
+    private sealed class OfferTurn(Task previous)
+    {
+        private readonly TaskCompletionSource _passed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Previous => previous;
+        public Task Passed => _passed.Task;
+        public void Pass() => _passed.TrySetResult();
     }
 
     /// <summary>Stops following cancelled jobs and takes their attempts back: an offered one is never
