@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the CPU-budget sweeps one job at a time: the FPARec paper's comparison first
-# (sweeps/cpu-table3.yaml, recorded in results/paper/), the check of token mixing's dropout
-# (cpu-token-mixing-dropout.yaml) and the paper's ablations (cpu-table4-ablation.yaml,
+# (sweeps/cpu-table3.yaml, recorded in results/paper/), the check of token mixing's shortfall
+# (cpu-token-mixing-check.yaml) and the paper's ablations (cpu-table4-ablation.yaml,
 # cpu-table5-k.yaml, cpu-table6-blocks.yaml), then positional kernel attention and the encodings on
 # Beauty (sweeps/pka.yaml, pe-study-beauty.yaml, recorded in results/positional/).
 # Within a sweep the jobs run in the file's order (datasets, then models, then the grid, then seeds),
@@ -18,8 +18,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:?usage: scripts/run-paper-cpu.sh DATASETS_DIR [STORE]}"
 store="${2:-$root/results/paper-cpu.db}"
 # sweep name → folder of its record under results/, in the order they run
-sweeps=(cpu-table3 cpu-token-mixing-dropout cpu-table4-ablation cpu-table5-k cpu-table6-blocks pka pe-study-beauty)
-declare -A record=([cpu-table3]=paper [cpu-token-mixing-dropout]=paper [cpu-table4-ablation]=paper [cpu-table5-k]=paper [cpu-table6-blocks]=paper
+sweeps=(cpu-table3 cpu-token-mixing-check cpu-table4-ablation cpu-table5-k cpu-table6-blocks pka pe-study-beauty)
+declare -A record=([cpu-table3]=paper [cpu-token-mixing-check]=paper [cpu-table4-ablation]=paper [cpu-table5-k]=paper [cpu-table6-blocks]=paper
                    [pka]=positional [pe-study-beauty]=positional)
 cd "$root"
 record_of() { echo "results/${record[$1]}/$1.jsonl"; }
