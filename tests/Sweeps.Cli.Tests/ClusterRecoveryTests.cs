@@ -46,7 +46,7 @@ public sealed class ClusterRecoveryTests
     public async Task Redis_killed_and_restarted_empty_the_cluster_heals_a_worker_that_died_meanwhile_is_detected_and_a_new_one_joins()
     {
         await using var cluster = new ClusterProcesses();
-        var (redis, _) = await StartAsync(cluster);
+        var (redis, coordinator) = await StartAsync(cluster);
         var (doomed, survivor) = StartWorkers(cluster);
         await SubmitAsync(cluster, "long", jobs: 2, sleepMs: 6000);
         await SubmitAsync(cluster, "short", jobs: 30, sleepMs: 1500);
@@ -68,7 +68,8 @@ public sealed class ClusterRecoveryTests
         await AssertOneResultEachAsync(store, "long", 2);
         // The killed worker was declared dead through the restored table, not timed out two minutes later.
         var attempts = (await store.LoadJobLogAsync(victim.Id))!.Attempts;
-        Assert.True(attempts.Any(a => a.Outcome == "worker lost" && a.Error!.Contains("declared dead", StringComparison.Ordinal)), Show(attempts));
+        Assert.True(attempts.Any(a => a.Outcome == "worker lost" && a.Error!.Contains("declared dead", StringComparison.Ordinal)),
+            Show(attempts) + "\n" + string.Join("\n", new[] { coordinator, survivor, late }.Select(p => Describe(cluster, p))));
         // Retried on a live worker: the survivor or the one that joined after the restart, whichever leased it first.
         Assert.True(attempts.Any(a => a.Outcome == "succeeded"
             && (a.WorkerId!.Contains($"/{survivor.Id}/", StringComparison.Ordinal) || a.WorkerId.Contains($"/{late.Id}/", StringComparison.Ordinal))),

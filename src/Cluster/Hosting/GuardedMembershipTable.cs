@@ -70,8 +70,9 @@ internal sealed class GuardedMembershipTable(IMembershipTable redis, MembershipT
     public Task UpdateIAmAlive(MembershipEntry entry) => UpdateIAmAliveAsync(entry, CancellationToken.None);
 
     /// <summary>A read that should list this silo and does not, or finds no table at all, is made again
-    /// after the guard has written the table back; it is handed on as it is when the guard had nothing to
-    /// restore (this silo is joining, or was declared dead).</summary>
+    /// once the guard has seen the row back in the table (written back by this silo or, a moment
+    /// earlier, by another); it is handed on as it is when the guard had nothing to restore (this silo
+    /// is joining, or was declared dead).</summary>
     private async Task<MembershipTableData> GuardedReadAsync(Func<Task<MembershipTableData>> read, bool listsSelf)
     {
         try

@@ -62,7 +62,8 @@ public sealed class MembershipTableGuard(
     }
 
     /// <summary>Reads the table: keeps a copy when this silo's row is there, writes the copy back when it
-    /// is not while this silo is active. True when it wrote the rows back. Throws when Redis is away.</summary>
+    /// is not while this silo is active. True when the row is in the table now, whether it was there
+    /// (another silo may have just written it back) or this call wrote it. Throws when Redis is away.</summary>
     internal async Task<bool> CheckAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
@@ -75,14 +76,14 @@ public sealed class MembershipTableGuard(
             {
                 _rows = [.. all.Where(e => e.Name != VersionField)];
                 _version = all.Where(e => e.Name == VersionField).Select(e => long.TryParse(e.Value.ToString(), out var v) ? v : 0).FirstOrDefault();
-                return false;
+                return true;
             }
             // Not in the table yet (joining), or no longer (declared dead and stopping): nothing to restore.
             if (_rows.Length == 0 || !_active) return false;
             var floor = Math.Max(_version, Interlocked.Read(ref _versionSeen)) + 1;
             RedisValue[] arguments = [_self, floor, .. _rows.SelectMany(row => new[] { (RedisValue)row.Name.ToString(), row.Value })];
             var restored = (long)await db.ScriptEvaluateAsync(RestoreScript, [table], arguments).ConfigureAwait(false);
-            if (restored == 0) return false;
+            if (restored == 0) return true; // written back by another silo between the two reads
             logger.LogWarning("the membership table in Redis had lost this silo's row (Redis restarted empty?): wrote back {Rows} row(s) as last read, at table version {Version}",
                 _rows.Length, restored);
             return true;
