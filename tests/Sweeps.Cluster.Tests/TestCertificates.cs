@@ -5,12 +5,20 @@ namespace Sweeps.Cluster.Tests;
 
 /// <summary>A throw-away certificate authority and the PEM files of certificates it issues, as an
 /// operator would make them with openssl.</summary>
-internal sealed class TestCertificates(string directory)
+internal sealed class TestCertificates
 {
+    private readonly string _directory;
     private readonly X509Certificate2 _authority = SelfSignedAuthority("CN=sweeps test authority");
 
-    /// <summary>The authority's certificate as a PEM file.</summary>
-    public string AuthorityFile => Write("authority.crt", _authority.ExportCertificatePem());
+    public TestCertificates(string directory)
+    {
+        _directory = directory;
+        AuthorityFile = Write("authority.crt", _authority.ExportCertificatePem());
+    }
+
+    /// <summary>The authority's certificate as a PEM file, written once: silos that start side by side
+    /// read it, and must not find it half rewritten.</summary>
+    public string AuthorityFile { get; }
 
     /// <summary>PEM certificate and key files of a certificate issued by this authority.</summary>
     public (string Certificate, string Key) Issue(string name) => Files(name, Issue(_authority, name));
@@ -27,7 +35,7 @@ internal sealed class TestCertificates(string directory)
 
     private string Write(string file, string pem)
     {
-        var path = Path.Combine(directory, file);
+        var path = Path.Combine(_directory, file);
         File.WriteAllText(path, pem);
         return path;
     }
