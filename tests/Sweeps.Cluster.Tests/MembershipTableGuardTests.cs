@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -28,7 +27,7 @@ public sealed class MembershipTableGuardTests : IDisposable
         await using var redis = await RedisServer.StartAsync(_directory);
         await using var store = SweepStore.Open(Path.Combine(_directory, "sweeps.db"));
         using var host = ClusterSilo.Build(new ClusterAddress("127.0.0.1", redis.Port),
-            new SiloEndpoint(IPAddress.Loopback, FreePort(), FreePort()), TestRoles.Coordinator(store), worker: null, fastFailureDetection: true);
+            new SiloEndpoint(IPAddress.Loopback, RedisServer.FreePort(), RedisServer.FreePort()), TestRoles.Coordinator(store), worker: null, fastFailureDetection: true);
         await host.StartAsync();
         try
         {
@@ -73,13 +72,6 @@ public sealed class MembershipTableGuardTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
