@@ -42,6 +42,14 @@ public sealed class ErrorMessageTests(ErrorMessageTests.RanStore ran) : IClassFi
         { "cancel of an unknown sweep", ["cancel", "nosuch"], ExitCodes.NotFound, "no sweep 'nosuch'" },
         { "unknown job", ["logs", "ffffffff"], ExitCodes.NotFound, "no job 'ffffffff'" },
         { "missing sweep file", ["run", "absent.yaml", "--store", "other/sweeps.db"], ExitCodes.BadInput, "absent.yaml" },
+        { "report of an unknown sweep", ["report", "nosuch"], ExitCodes.NotFound, "no sweep 'nosuch'" },
+        { "export of an unknown sweep", ["export", "nosuch"], ExitCodes.NotFound, "no sweep 'nosuch'" },
+        { "figures of an unknown sweep", ["figures", "nosuch"], ExitCodes.NotFound, "no sweep 'nosuch'" },
+        { "import of a file that is no export", ["import", "garbage.db"], ExitCodes.BadInput, "garbage.db" },
+        { "statistics of a missing dataset", ["datasets", "stats", "absent.txt"], ExitCodes.BadInput, "absent.txt" },
+        { "train with a malformed --set", ["train", "--dataset", "absent.txt", "--set", "dropout"], ExitCodes.Usage, "--set expects key=value, got 'dropout'" },
+        { "submit of a missing file", ["submit", "absent.yaml"], ExitCodes.BadInput, "absent.yaml" },
+        { "coordinator with a missing token file", ["coordinator", "--cluster", "redis://127.0.0.1:1", "--token-file", "absent-token"], ExitCodes.BadInput, "absent-token" },
     };
 
     [Theory]

@@ -9,9 +9,6 @@ namespace Sweeps.Cli.Commands;
 /// <summary><c>sweeps datasets prepare|stats|generate</c>; the data work itself lives in Sweeps.Recsys.Data.</summary>
 public static class DatasetsCommand
 {
-    private const int DataError = 1;
-    private const int UsageError = 2;
-
     public static Command Create()
     {
         var command = new Command("datasets", "Prepare, inspect and generate sequential-recommendation datasets.");
@@ -210,17 +207,17 @@ public static class DatasetsCommand
         catch (UsageException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return UsageError;
+            return ExitCodes.Usage;
         }
         catch (DatasetException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return DataError;
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return DataError;
+            return ExitCodes.BadInput;
         }
     }
 

@@ -32,7 +32,7 @@ public static class DoctorCommand
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Console.Error.WriteLine($"cluster {address}: {e.Message}");
-            return 1;
+            return ExitCodes.Incomplete;
         }
         var table = new Table().AddColumns("silo", "name", "state", "roles", "devices", "slots", "free");
         foreach (var silo in silos)
@@ -54,7 +54,7 @@ public static class DoctorCommand
         {
             AnsiConsole.MarkupLineInterpolated($"[red]✗ the libtorch shim could not be loaded:[/] {e.Message}");
             AnsiConsole.MarkupLine("  install: [bold]apt-get install -y libtorch-dev libopenblas0-openmp cmake[/], then [bold]dotnet build[/]");
-            return 1;
+            return ExitCodes.Incomplete;
         }
 
         var table = new Table().AddColumns("check", "value");

@@ -25,7 +25,7 @@ public static class ExportCommand
             if (dump is null)
             {
                 Console.Error.WriteLine($"no sweep '{id}' in {sweepStore.Path}");
-                return 2;
+                return ExitCodes.NotFound;
             }
             Action<TextWriter> write = parse.GetValue(format) == "csv" ? w => CsvExport.Write(dump, w) : w => JsonlExchange.Write(dump, w);
             if (parse.GetValue(output) is not { } path)

@@ -24,7 +24,7 @@ public static class FiguresCommand
             if (figures is null)
             {
                 Console.Error.WriteLine($"no sweep '{id}'");
-                return 2;
+                return ExitCodes.NotFound;
             }
             var directory = parse.GetValue(output) ?? Path.Combine("results", "figures", SweepFigures.FileName(id));
             FigureFiles.Write(figures, directory);

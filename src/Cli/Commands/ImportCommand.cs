@@ -27,7 +27,7 @@ public static class ImportCommand
             catch (Exception e) when (e is ExchangeFormatException or IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine(e is ExchangeFormatException ? e.Message : $"{path}: cannot read ({e.GetType().Name})");
-                return 2;
+                return ExitCodes.BadInput;
             }
             await using var sweepStore = SweepStore.Open(parse.GetValue(store)!);
             var outcome = await sweepStore.ImportAsync(dump, cancellationToken);

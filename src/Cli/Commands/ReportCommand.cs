@@ -53,7 +53,7 @@ public static class ReportCommand
             if (report is null)
             {
                 Console.Error.WriteLine($"no sweep '{id}' in {sweepStore.Path}");
-                return 2;
+                return ExitCodes.NotFound;
             }
             if (parse.GetValue(table) == "summary")
             {

@@ -50,7 +50,7 @@ public static class TrainCommand
             foreach (var pair in parse.GetValue(set) ?? [])
             {
                 var eq = pair.IndexOf('=');
-                if (eq <= 0) { Console.Error.WriteLine($"--set expects key=value, got '{pair}'"); return 2; }
+                if (eq <= 0) { Console.Error.WriteLine($"--set expects key=value, got '{pair}'"); return ExitCodes.Usage; }
                 fixedValues.Add((pair[..eq].Trim(), pair[(eq + 1)..].Trim()));
             }
 
@@ -64,7 +64,7 @@ public static class TrainCommand
             catch (SweepValidationException e)
             {
                 Console.Error.WriteLine(e.Message);
-                return 2;
+                return ExitCodes.Usage;
             }
             var job = GridExpander.Expand(spec).Single();
             var identity = spec.Datasets.Single();
@@ -83,17 +83,17 @@ public static class TrainCommand
             catch (DeterministicJobFailure e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
+                return ExitCodes.Incomplete;
             }
             catch (TorchException e)
             {
                 Console.Error.WriteLine($"libtorch error: {e.Message}");
-                return 1;
+                return ExitCodes.Incomplete;
             }
             catch (DeviceOutOfMemoryException e)
             {
                 Console.Error.WriteLine($"out of memory: {e.Message} (try a smaller batch or maxlen)");
-                return 1;
+                return ExitCodes.Incomplete;
             }
             Print(job, identity, result, parse.GetValue(json));
             return 0;

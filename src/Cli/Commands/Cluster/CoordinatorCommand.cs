@@ -47,7 +47,7 @@ public static class CoordinatorCommand
             catch (Exception e) when (e is FormatException or InvalidOperationException or IOException)
             {
                 Console.Error.WriteLine(e.Message);
-                return 2;
+                return e is IOException ? ExitCodes.BadInput : ExitCodes.Usage;
             }
             await using var sweepStore = SweepStore.OpenAsOwner(parse.GetValue(store)!, "coordinator");
             using var signals = new ShutdownSignals("coordinator");

@@ -26,7 +26,7 @@ public static class SubmitCommand
             catch (IOException e)
             {
                 Console.Error.WriteLine(e.Message);
-                return 2;
+                return ExitCodes.BadInput;
             }
             using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(coordinator)!) };
             if (!string.IsNullOrEmpty(token)) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -36,7 +36,7 @@ public static class SubmitCommand
             {
                 var error = TryRead(body, "error") ?? $"{(int)response.StatusCode} {response.ReasonPhrase}";
                 Console.Error.WriteLine($"{parse.GetValue(file)}: refused: {error}");
-                return 2;
+                return ExitCodes.BadInput;
             }
             using var outcome = JsonDocument.Parse(body);
             var o = outcome.RootElement;

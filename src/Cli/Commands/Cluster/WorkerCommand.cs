@@ -57,7 +57,7 @@ public static class WorkerCommand
             catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
             {
                 Console.Error.WriteLine(e.Message);
-                return 2;
+                return ExitCodes.Usage;
             }
             var local = new WorkerCache(Path.GetFullPath(parse.GetValue(cache)!));
             local.DropUnfinished();
