@@ -42,6 +42,7 @@ public sealed class ErrorMessageTests(ErrorMessageTests.RanStore ran) : IClassFi
         { "cancel of an unknown sweep", ["cancel", "nosuch"], ExitCodes.NotFound, "no sweep 'nosuch'" },
         { "unknown job", ["logs", "ffffffff"], ExitCodes.NotFound, "no job 'ffffffff'" },
         { "missing sweep file", ["run", "absent.yaml", "--store", "other/sweeps.db"], ExitCodes.BadInput, "absent.yaml" },
+        { "more jobs than the submission limit", ["run", "sweep.yaml", "--max-submission-jobs", "1", "--store", "limit/sweeps.db"], ExitCodes.BadInput, "more than the limit of 1 per submission" },
         { "report of an unknown sweep", ["report", "nosuch"], ExitCodes.NotFound, "no sweep 'nosuch'" },
         { "export of an unknown sweep", ["export", "nosuch"], ExitCodes.NotFound, "no sweep 'nosuch'" },
         { "figures of an unknown sweep", ["figures", "nosuch"], ExitCodes.NotFound, "no sweep 'nosuch'" },

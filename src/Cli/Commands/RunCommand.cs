@@ -24,12 +24,13 @@ public static class RunCommand
         var replace = OrchestrationOptions.Replace();
         var maxJobs = new Option<long>("--max-jobs") { Description = "Expansions larger than this need --yes.", DefaultValueFactory = _ => 500 };
         var yes = new Option<bool>("--yes") { Description = "Run even a large expansion." };
+        var maxSubmission = OrchestrationOptions.MaxSubmissionJobs();
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines (the default when output is redirected or NO_COLOR is set)." };
         var wide = new Option<bool>("--wide") { Description = "The final table with every column, nothing cut to 80 columns." };
         var json = new Option<bool>("--json") { Description = "The final table as JSON, for scripts." };
         var command = new Command("run", "Run a sweep in this process: coordinator and worker slots in one embedded silo. Ctrl-C stops it cleanly; run it again to resume.")
         {
-            file, store, workers, data, replace, maxJobs, yes, plain, wide, json,
+            file, store, workers, data, replace, maxJobs, yes, maxSubmission, plain, wide, json,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -48,7 +49,7 @@ public static class RunCommand
             using var signals = new ShutdownSignals("run");
             var interrupted = 0;
             var stopped = false;
-            await using (var engine = new EmbeddedEngine(sweepStore, slots, LocalExecutors.Create(parse.GetValue(data)!, spec.Datasets, spec.Device.Kind), CoordinatorOptions.ForSlots(slots)))
+            await using (var engine = new EmbeddedEngine(sweepStore, slots, LocalExecutors.Create(parse.GetValue(data)!, spec.Datasets, spec.Device.Kind), CoordinatorOptions.ForSlots(slots, maxSubmissionJobs: parse.GetValue(maxSubmission))))
             {
                 var recovered = await engine.StartAsync();
                 if (recovered > 0) Console.WriteLine($"re-queued {recovered} job(s) interrupted in an earlier run");

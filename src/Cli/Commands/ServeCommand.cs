@@ -25,12 +25,7 @@ public static class ServeCommand
         var store = OrchestrationOptions.Store();
         var workers = OrchestrationOptions.Workers();
         var data = OrchestrationOptions.Data();
-        var maxSubmission = new Option<long>("--max-submission-jobs")
-        {
-            Description = "Most jobs one submission may name; larger sweeps are refused with 413.",
-            DefaultValueFactory = _ => CoordinatorOptions.DefaultMaxSubmissionJobs,
-        };
-        maxSubmission.Validators.Add(r => { if (r.GetValue(maxSubmission) < 1) r.AddError("--max-submission-jobs must be at least 1"); });
+        var maxSubmission = OrchestrationOptions.MaxSubmissionJobs();
         var logFormat = new Option<string>("--log-format") { Description = "text (one line per event) or json (one JSON object per line).", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var command = new Command("serve", "Run the coordinator with its HTTP API and local workers. Ctrl-C or SIGTERM stops it cleanly.")

@@ -71,13 +71,12 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void The_silo_account_may_watch_and_delete_pods()
+    public void No_pod_gets_a_kubernetes_api_token()
     {
-        var binding = Assert.Single(_manifests.All<V1RoleBinding>());
-        var role = Assert.Single(_manifests.All<V1Role>(), r => r.Metadata.Name == binding.RoleRef.Name);
-        Assert.All(binding.Subjects, s => Assert.Contains(s.Name, _manifests.All<V1ServiceAccount>().Select(a => a.Metadata.Name)));
-        var pods = Assert.Single(role.Rules, r => r.Resources.Contains("pods"));
-        Assert.Superset(new HashSet<string> { "get", "list", "watch", "delete" }, pods.Verbs.ToHashSet());
+        var pods = _manifests.PodTemplates().ToList();
+        Assert.NotEmpty(pods);
+        Assert.All(pods, p => Assert.False(p.Template.Spec.AutomountServiceAccountToken ?? true, $"{p.Workload} mounts an API token"));
+        Assert.Empty(_manifests.All<V1RoleBinding>());
     }
 
     [Fact]

@@ -24,12 +24,13 @@ public static class CoordinatorCommand
         var data = OrchestrationOptions.Data();
         var api = new Option<string[]>("--api") { Description = "Addresses the HTTP API listens on.", DefaultValueFactory = _ => ["http://127.0.0.1:5080"], AllowMultipleArgumentsPerToken = true };
         var tokenFile = ClusterCliOptions.TokenFile();
+        var maxSubmission = OrchestrationOptions.MaxSubmissionJobs();
         var (advertise, siloPort, gatewayPort) = (ClusterCliOptions.Advertise(), ClusterCliOptions.SiloPort(), ClusterCliOptions.GatewayPort());
         var fast = new Option<bool>("--fast-failure-detection") { Description = "Declare silent silos dead within seconds (loopback tests only).", Hidden = true };
         var tlsOptions = new TlsCliOptions();
         var command = new Command("coordinator", "Run the coordinator silo of a cluster: store, dispatch, leases and the HTTP API.")
         {
-            cluster, store, data, api, tokenFile, advertise, siloPort, gatewayPort, fast,
+            cluster, store, data, api, tokenFile, maxSubmission, advertise, siloPort, gatewayPort, fast,
         };
         foreach (var option in tlsOptions.All) command.Options.Add(option);
         command.SetAction(async (parse, _) =>
@@ -52,7 +53,7 @@ public static class CoordinatorCommand
             await using var sweepStore = SweepStore.OpenAsOwner(parse.GetValue(store)!, "coordinator");
             using var signals = new ShutdownSignals("coordinator");
             var cancellationToken = signals.Stopping;
-            var role = new CoordinatorRole(sweepStore, new CoordinatorOptions(MaxInFlight, new(), TimeProvider.System, Leases: LeaseOptions.Cluster))
+            var role = new CoordinatorRole(sweepStore, new CoordinatorOptions(MaxInFlight, new(), TimeProvider.System, parse.GetValue(maxSubmission), LeaseOptions.Cluster))
             {
                 DataRoot = parse.GetValue(data),
             };

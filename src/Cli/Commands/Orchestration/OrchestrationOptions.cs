@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweeps.Coordinator;
 using Sweeps.Coordinator.Store;
 
 namespace Sweeps.Cli.Commands.Orchestration;
@@ -40,6 +41,17 @@ public static class OrchestrationOptions
     {
         Description = "Let this file replace a different one submitted under the same sweep name (the old job list is kept in the sweep's history).",
     };
+
+    public static Option<long> MaxSubmissionJobs()
+    {
+        var limit = new Option<long>("--max-submission-jobs")
+        {
+            Description = "Most jobs one submission may name; larger sweeps are refused (HTTP 413).",
+            DefaultValueFactory = _ => CoordinatorOptions.DefaultMaxSubmissionJobs,
+        };
+        limit.Validators.Add(r => { if (r.GetValue(limit) < 1) r.AddError("--max-submission-jobs must be at least 1"); });
+        return limit;
+    }
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of text." };
 
