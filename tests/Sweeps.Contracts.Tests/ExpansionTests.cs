@@ -36,6 +36,21 @@ public class ExpansionTests
     }
 
     [Fact]
+    public void Fixed_index_enters_only_fixed_linear_jobs()
+    {
+        var jobs = SweepText.Expand("""
+            name: patterns
+            datasets: [Beauty]
+            models: [fixed_average, fixed_linear, fixed_exponential]
+            seeds: [1]
+            fixed: {fixed_index: relative}
+            """).ToList();
+
+        Assert.Equal("relative", Assert.Single(jobs, j => j.Model == "fixed_linear").GetString("fixed_index", ""));
+        Assert.All(jobs.Where(j => j.Model != "fixed_linear"), j => Assert.False(j.Parameters.ContainsKey("fixed_index")));
+    }
+
+    [Fact]
     public void Sasrec_with_a_k_grid_yields_one_job_per_seed()
     {
         var jobs = SweepText.Expand("""

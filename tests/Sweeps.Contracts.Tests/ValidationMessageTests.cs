@@ -13,6 +13,9 @@ public class ValidationMessageTests
     [InlineData("fixed: {heads: 3}\n", "4:16: heads = 3 does not divide hidden = 50")]
     [InlineData("fixed: {feature_map: relu}\n",
         "4:9: 'feature_map' applies only to linear_attention; none of the models of this sweep uses it")]
+    [InlineData("fixed: {pa_init: zeros}\n", "4:18: pa_init: zeros is not implemented by fparec; models that have it: parec")]
+    [InlineData("fixed: {fixed_index: relative}\n",
+        "4:9: 'fixed_index' applies only to fixed_linear; none of the models of this sweep uses it")]
     [InlineData("fixed: {out_proj: \"true\"}\n", "4:19: 'out_proj' expects true or false, got the text \"true\"")]
     [InlineData("fixed: {maxlen: 50.0}\n", "4:17: 'maxlen' expects an integer >= 1, got '50.0'")]
     [InlineData("fixed: {lr: -1e-3}\n", "4:13: 'lr' must be > 0, got -0.001")]

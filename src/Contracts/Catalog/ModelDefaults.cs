@@ -13,9 +13,9 @@ public static class ModelDefaults
 
     private static readonly FrozenDictionary<string, DefaultRule> Rules = new Dictionary<string, DefaultRule>
     {
-        // kang205 SASRec: 50 by default, 200 in its ML-1m command (sasrec card); FPARec tunes it.
+        // 50, and 200 on ML-1m as in the FPARec scripts (docs/models.md, Per-dataset defaults); the paper tunes it.
         ["maxlen"] = PerDataset(movieLens: 200, other: 50),
-        // FPARec code default 20, 40 in the ML-1m script at n = 500 (fparec card).
+        // The FPARec code's default 20, and 40 in its ML-1m scripts (docs/models.md, Per-dataset defaults).
         ["k"] = PerDataset(movieLens: 40, other: 20),
         ["blocks"] = Constant(2),
         ["hidden"] = Constant(50),

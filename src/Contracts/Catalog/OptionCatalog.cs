@@ -56,9 +56,10 @@ public static class OptionCatalog
             [], ["all"], Min: 1),
         Boolean("exclude_history", "remove history items from the ranking (K16)"),
         Choice("select", "which evaluation point is reported (K14)", ["best_valid_ndcg10", "last"]),
+        // Zero factors R1 = R2 = 0 would get no gradient: only parec's full R can start at zero.
         Choice("pa_init", "initialisation of the positional attention (K9)", ["trunc_normal_0.01", "zeros"],
-            PositionalAttention),
-        Choice("fixed_index", "slot index of the fixed patterns (K20)", ["absolute", "relative"], ["fixed_*"]),
+            PositionalAttention) with { ChoiceModels = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("zeros", ["parec"]) },
+        Choice("fixed_index", "slot index of fixed_linear's pattern (K20)", ["absolute", "relative"], ["fixed_linear"]),
         Real("fixed_lambda", "decay λ of fixed_exponential", 0, ["fixed_exponential"], minExclusive: true),
         Choice("feature_map", "φ of linear attention (K19)", ["elu1", "relu"], ["linear_attention"]),
         Choice("token_mixing", "token-mixing MLP shape (K21)", ["mlp2", "single"], ["token_mixing"]),
