@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator.Dispatch;
 using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.Live;
@@ -76,8 +77,9 @@ public sealed class SweepCoordinator : IAsyncDisposable
 
     /// <summary>Offered attempts for one worker slot, waiting at most <paramref name="wait"/> for one.</summary>
     /// <param name="holder">The worker's process as cluster membership names it.</param>
-    public Task<IReadOnlyList<JobMessage>> LeaseAsync(string holder, string workerId, int max, TimeSpan wait, CancellationToken cancellationToken) =>
-        Leases.TakeAsync(holder, workerId, max, wait, cancellationToken);
+    /// <param name="device">The kind of device the slot trains on: it gets only jobs whose sweeps accept it.</param>
+    public Task<IReadOnlyList<JobMessage>> LeaseAsync(string holder, string workerId, DeviceKind device, int max, TimeSpan wait, CancellationToken cancellationToken) =>
+        Leases.TakeAsync(holder, workerId, device, max, wait, cancellationToken);
 
     /// <summary>Stores a worker's report on an attempt and renews its lease. Safe to repeat.</summary>
     /// <returns>Whether the attempt is still the job's current one; false tells the worker to drop it
@@ -103,6 +105,8 @@ public sealed class SweepCoordinator : IAsyncDisposable
         var count = submission.JobCount ?? submission.Jobs.LongCount();
         if (count > _options.MaxSubmissionJobs)
             throw new SweepTooLargeException(submission.Name, count, _options.MaxSubmissionJobs);
+        if (_options.OnlyDevice is { } device && !device.Runs(submission.Device))
+            throw new SweepNeedsDeviceException(submission.Name, submission.Device, device);
         SubmitOutcome outcome;
         try
         {

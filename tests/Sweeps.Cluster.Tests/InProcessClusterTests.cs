@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Sweeps.Cluster.Hosting;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
@@ -12,6 +13,8 @@ namespace Sweeps.Cluster.Tests;
 public sealed class InProcessClusterTests : IAsyncLifetime
 {
     private const string CoordinatorSilo = "Silo_0";
+    private const string CpuSilo = "Silo_1";
+    private const string GpuSilo = "Silo_2";
     private readonly string _directory = Directory.CreateTempSubdirectory("sweeps-cluster-").FullName;
     private SweepStore _store = null!;
     private InProcessTestCluster _cluster = null!;
@@ -25,7 +28,9 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         {
             // Dead silos are reclaimed through membership, sooner than a lapsed lease.
             var coordinator = options.SiloName == CoordinatorSilo ? TestRoles.Coordinator(_store, slots: 4) : null;
-            var worker = options.SiloName == CoordinatorSilo ? null : TestRoles.Worker(options.SiloName, Path.Combine(_directory, "checkpoints"));
+            // One CPU worker and one GPU worker (noop jobs run anywhere; the kind only routes them).
+            var worker = options.SiloName == CoordinatorSilo ? null
+                : TestRoles.Worker(options.SiloName, Path.Combine(_directory, "checkpoints"), options.SiloName == CpuSilo ? DeviceKind.Cpu : DeviceKind.Cuda);
             silo.AddSweeps(coordinator, worker).WithFastFailureDetection();
         });
         _cluster = builder.Build();
@@ -47,6 +52,19 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         Assert.All(views, j => Assert.Equal(JobState.Succeeded, j.State));
         Assert.All(views, j => Assert.NotEqual(CoordinatorSilo, j.WorkerId));
         Assert.Subset(new HashSet<string?> { "Silo_1", "Silo_2" }, views.Select(j => j.WorkerId).ToHashSet());
+    }
+
+    [Fact]
+    public async Task A_sweeps_device_kind_sends_its_jobs_to_workers_of_that_kind()
+    {
+        await Coordinator.SubmitAsync(TestJobs.Sweep("on-gpu", [.. Enumerable.Range(1, 4).Select(seed => TestJobs.Sleeping(seed, sleepMs: 100))]) with { Device = DeviceKind.Cuda });
+        await Coordinator.SubmitAsync(TestJobs.Sweep("on-cpu", [.. Enumerable.Range(5, 4).Select(seed => TestJobs.Sleeping(seed, sleepMs: 100))]) with { Device = DeviceKind.Cpu });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Coordinator.WaitForSweepAsync("on-gpu", timeout.Token);
+        await Coordinator.WaitForSweepAsync("on-cpu", timeout.Token);
+
+        Assert.All(await _store.ListJobsAsync("on-gpu"), j => Assert.Equal((JobState.Succeeded, GpuSilo), (j.State, j.WorkerId)));
+        Assert.All(await _store.ListJobsAsync("on-cpu"), j => Assert.Equal((JobState.Succeeded, CpuSilo), (j.State, j.WorkerId)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Sweeps.Cluster.Hosting;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.Dispatch;
 using Sweeps.Coordinator.Leasing;
@@ -15,8 +16,9 @@ internal static class TestRoles
     public static CoordinatorRole Coordinator(SweepStore store, int slots = 2) =>
         new(store, CoordinatorOptions.ForSlots(slots, new RetryOptions(3, TimeSpan.FromMilliseconds(10)), new LeaseOptions(TimeSpan.FromSeconds(3), TimeSpan.Zero, TimeSpan.Zero)));
 
-    /// <summary>One slot on the CPU, named after its silo, checkpointing under <paramref name="checkpoints"/>.</summary>
-    public static WorkerRole Worker(string siloName, string checkpoints) =>
-        new(new DeviceSlots("cpu", ExecutorRegistry.WithBuiltIns(),
-            new WorkerOptions(1, checkpoints, siloName, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100))));
+    /// <summary>One slot, named after its silo, checkpointing under <paramref name="checkpoints"/>; it
+    /// leases the jobs <paramref name="device"/> can run (noop jobs need no device of that kind).</summary>
+    public static WorkerRole Worker(string siloName, string checkpoints, DeviceKind device = DeviceKind.Any) =>
+        new(new DeviceSlots(device.Name(), ExecutorRegistry.WithBuiltIns(),
+            new WorkerOptions(1, checkpoints, siloName, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100)) { Device = device }));
 }

@@ -1,3 +1,4 @@
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator.Dispatch;
 using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.Tests.Support;
@@ -21,7 +22,7 @@ public sealed class DispatchOrderTests
 
         var leased = new List<string>();
         while (leased.Count < window)
-            leased.AddRange((await coordinator.LeaseAsync("w", "w-slot", window - leased.Count, TimeSpan.FromSeconds(10), CancellationToken.None)).Select(m => m.Job.Id));
+            leased.AddRange((await coordinator.LeaseAsync("w", "w-slot", DeviceKind.Any, window - leased.Count, TimeSpan.FromSeconds(10), CancellationToken.None)).Select(m => m.Job.Id));
 
         Assert.Equal(jobs.Select(j => j.Id), leased);
     }

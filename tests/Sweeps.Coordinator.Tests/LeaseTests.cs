@@ -1,3 +1,4 @@
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Contracts.Attempts;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Coordinator.Dispatch;
@@ -19,7 +20,7 @@ public sealed class LeaseTests
         new(store, new CoordinatorOptions(8, new RetryOptions(3, TimeSpan.FromMilliseconds(5)), TimeProvider.System, Leases: leases));
 
     private static async Task<JobMessage> LeaseOneAsync(SweepCoordinator coordinator, string holder) =>
-        Assert.Single(await coordinator.LeaseAsync(holder, holder + "-slot", 1, Wait, CancellationToken.None));
+        Assert.Single(await coordinator.LeaseAsync(holder, holder + "-slot", DeviceKind.Any, 1, Wait, CancellationToken.None));
 
     private static JobStarted Started(JobMessage m, string worker) => new(m.Job.Id, m.AttemptToken, worker, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
 
@@ -63,7 +64,7 @@ public sealed class LeaseTests
         var first = await LeaseOneAsync(coordinator, "silo-a");
         await coordinator.ReportAsync("silo-a", Started(first, "a"), CancellationToken.None);
 
-        Assert.Empty(await coordinator.LeaseAsync("silo-b", "b", 1, TimeSpan.FromMilliseconds(200), CancellationToken.None));
+        Assert.Empty(await coordinator.LeaseAsync("silo-b", "b", DeviceKind.Any, 1, TimeSpan.FromMilliseconds(200), CancellationToken.None));
         Assert.Equal(1, await coordinator.ReclaimHolderAsync("silo-a"));
         var second = await LeaseOneAsync(coordinator, "silo-b");
 
@@ -107,7 +108,7 @@ public sealed class LeaseTests
         Assert.Equal(3, log.Attempts.Count(a => a.Outcome == "worker lost"));
         // None of them counted against the job, yet the log numbers them apart.
         Assert.Equal([1, 2, 3], log.Attempts.Select(a => a.Number));
-        Assert.Empty(await coordinator.LeaseAsync("silo-4", "d", 1, TimeSpan.FromMilliseconds(200), CancellationToken.None));
+        Assert.Empty(await coordinator.LeaseAsync("silo-4", "d", DeviceKind.Any, 1, TimeSpan.FromMilliseconds(200), CancellationToken.None));
     }
 
     [Fact]
@@ -160,7 +161,7 @@ public sealed class LeaseTests
 
         Assert.Equal(offered.Job.Id, retaken.Job.Id);
         Assert.NotEqual(offered.AttemptToken, retaken.AttemptToken);
-        Assert.Empty(await after.LeaseAsync("b", "b", 1, TimeSpan.FromMilliseconds(500), CancellationToken.None));
+        Assert.Empty(await after.LeaseAsync("b", "b", DeviceKind.Any, 1, TimeSpan.FromMilliseconds(500), CancellationToken.None));
         Assert.True(await after.ReportAsync("a", Succeeded(started, "a"), CancellationToken.None));
         var log = await temp.Store.LoadJobLogAsync(started.Job.Id);
         Assert.Equal(["succeeded"], log!.Attempts.Select(a => a.Outcome));

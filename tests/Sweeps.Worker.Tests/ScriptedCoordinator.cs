@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Worker.Slots;
 
 namespace Sweeps.Worker.Tests;
@@ -23,7 +24,7 @@ internal sealed class ScriptedCoordinator : ICoordinatorLink
     /// <summary>The next <paramref name="calls"/> reports throw, as a timed-out call would.</summary>
     public void Refuse(int calls) => _failuresLeft = calls;
 
-    public async Task<IReadOnlyList<JobMessage>> LeaseAsync(string workerId, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JobMessage>> LeaseAsync(string workerId, DeviceKind device, int max, CancellationToken cancellationToken)
     {
         await _offers.Reader.WaitToReadAsync(cancellationToken);
         return _offers.Reader.TryRead(out var message) ? [message] : [];

@@ -3,6 +3,7 @@ using Sweeps.Cluster.Composition;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Cli.Terminal;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.Store;
@@ -49,7 +50,8 @@ public static class RunCommand
             using var signals = new ShutdownSignals("run");
             var interrupted = 0;
             var stopped = false;
-            await using (var engine = new EmbeddedEngine(sweepStore, slots, LocalExecutors.Create(parse.GetValue(data)!, spec.Datasets, spec.Device.Kind), CoordinatorOptions.ForSlots(slots, maxSubmissionJobs: parse.GetValue(maxSubmission))))
+            await using (var engine = new EmbeddedEngine(sweepStore, slots, LocalExecutors.Create(parse.GetValue(data)!, spec.Datasets, spec.Device.Kind), CoordinatorOptions.ForSlots(slots, maxSubmissionJobs: parse.GetValue(maxSubmission)),
+                             device: spec.Device.Kind == DeviceKind.Cuda ? DeviceKind.Cuda : DeviceKind.Cpu))
             {
                 var recovered = await engine.StartAsync();
                 if (recovered > 0) Console.WriteLine($"re-queued {recovered} job(s) interrupted in an earlier run");

@@ -33,5 +33,5 @@ public sealed class YamlSweepReader(string dataDirectory) : ISweepReader
     }
 
     private static SweepSubmission ToSubmission(SweepSpec spec, string text) =>
-        new(spec.Name, text, spec.Tune, GridExpander.Expand(spec), spec.JobCount) { KeepWeights = spec.Keep.Contains(KeptArtifact.Weights) };
+        new(spec.Name, text, spec.Tune, GridExpander.Expand(spec), spec.JobCount) { KeepWeights = spec.Keep.Contains(KeptArtifact.Weights), Device = spec.Device.Kind };
 }

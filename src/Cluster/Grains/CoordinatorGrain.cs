@@ -6,6 +6,7 @@ using Orleans.Runtime.MembershipService.SiloMetadata;
 using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Placement;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator;
 
 namespace Sweeps.Cluster.Grains;
@@ -20,11 +21,11 @@ public sealed class CoordinatorGrain(SweepCoordinator coordinator, IClusterMembe
     /// <summary>How long a lease call waits for an offer before answering with none.</summary>
     public static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(5);
 
-    public async Task<LeasedAttempt[]> Lease(string holder, string workerId, int max)
+    public async Task<LeasedAttempt[]> Lease(string holder, string workerId, string device, int max)
     {
         // A silo that is stopping answers at once, so the waiting call does not hold up its shutdown.
         IReadOnlyList<Contracts.Attempts.JobMessage> leased;
-        try { leased = await coordinator.LeaseAsync(holder, workerId, max, LeaseWait, lifetime.ApplicationStopping); }
+        try { leased = await coordinator.LeaseAsync(holder, workerId, DeviceKinds.Parse(device), max, LeaseWait, lifetime.ApplicationStopping); }
         catch (OperationCanceledException) { leased = []; }
         return [.. leased.Select(WireFormat.ToWire)];
     }

@@ -5,7 +5,8 @@ namespace Sweeps.Cluster.Grains;
 public interface ICoordinatorGrain : IGrainWithIntegerKey
 {
     /// <param name="holder">The calling worker's silo, so its leases are reclaimed if it dies.</param>
-    Task<LeasedAttempt[]> Lease(string holder, string workerId, int max);
+    /// <param name="device">The kind of device the calling slots train on (any, cpu, cuda).</param>
+    Task<LeasedAttempt[]> Lease(string holder, string workerId, string device, int max);
 
     /// <returns>Whether the attempt is still current (false: the worker drops it).</returns>
     Task<bool> Report(string holder, WireReport report);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Transfer;
 using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.Dispatch;
 using Sweeps.Coordinator.Store;
@@ -26,12 +27,14 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     /// be handed to an API server first.</summary>
     /// <param name="logger">The coordinator's log (submissions, cancels, job outcomes); the silo's own
     /// logging otherwise.</param>
-    /// <param name="device">The device the slots train on, as the silo's metadata names it.</param>
-    public EmbeddedEngine(SweepStore store, int slots, ExecutorRegistry executors, CoordinatorOptions options, ILogger? logger = null, string device = "cpu")
+    /// <param name="device">The kind of device the slots train on; the coordinator refuses sweeps that
+    /// need another.</param>
+    public EmbeddedEngine(SweepStore store, int slots, ExecutorRegistry executors, CoordinatorOptions options, ILogger? logger = null,
+        DeviceKind device = DeviceKind.Cpu)
     {
-        var coordinator = new CoordinatorRole(store, options, logger);
-        var workerOptions = WorkerOptions.Local(slots, StoreFolders.Checkpoints(store.Path)) with { WeightsRoot = KeptWeights.RootOf(store.Path) };
-        var worker = new WorkerRole(new DeviceSlots(device, executors, workerOptions));
+        var coordinator = new CoordinatorRole(store, options with { OnlyDevice = device }, logger);
+        var workerOptions = WorkerOptions.Local(slots, StoreFolders.Checkpoints(store.Path)) with { WeightsRoot = KeptWeights.RootOf(store.Path), Device = device };
+        var worker = new WorkerRole(new DeviceSlots(device.Name(), executors, workerOptions));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // One process: Orleans' own warnings (start-up and shutdown timings) are noise beside the progress display.
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
@@ -58,7 +61,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     /// <summary>An engine with the default options for <paramref name="slots"/>, started.</summary>
     /// <returns>The engine and how many interrupted jobs of an earlier run it put back to Pending.</returns>
     public static async Task<(EmbeddedEngine Engine, int Recovered)> StartAsync(SweepStore store, int slots, ExecutorRegistry executors,
-        RetryOptions? retry = null, string device = "cpu")
+        RetryOptions? retry = null, DeviceKind device = DeviceKind.Cpu)
     {
         var engine = new EmbeddedEngine(store, slots, executors, CoordinatorOptions.ForSlots(slots, retry), device: device);
         return (engine, await engine.StartAsync().ConfigureAwait(false));

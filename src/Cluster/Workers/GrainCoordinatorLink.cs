@@ -1,5 +1,6 @@
 using Sweeps.Cluster.Grains;
 using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Worker.Slots;
 
 namespace Sweeps.Cluster.Workers;
@@ -10,9 +11,9 @@ public sealed class GrainCoordinatorLink(IGrainFactory grains, string holder) : 
 {
     private ICoordinatorGrain Coordinator => grains.GetGrain<ICoordinatorGrain>(ICoordinatorGrain.Key);
 
-    public async Task<IReadOnlyList<JobMessage>> LeaseAsync(string workerId, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JobMessage>> LeaseAsync(string workerId, DeviceKind device, int max, CancellationToken cancellationToken)
     {
-        var leased = await Coordinator.Lease(holder, workerId, max).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var leased = await Coordinator.Lease(holder, workerId, device.Name(), max).WaitAsync(cancellationToken).ConfigureAwait(false);
         return [.. leased.Select(WireFormat.FromWire)];
     }
 

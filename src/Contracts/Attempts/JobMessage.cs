@@ -1,4 +1,5 @@
 using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Sweeps;
 
 namespace Sweeps.Contracts.Attempts;
 
@@ -12,4 +13,8 @@ public sealed record JobMessage(JobSpec Job, string AttemptToken, int Attempt, D
     /// <summary>Save the run's final weights where the worker keeps weights (a sweep's <c>keep: [weights]</c>).
     /// Outside the job spec, so it never changes a job's id.</summary>
     public bool KeepWeights { get; init; }
+
+    /// <summary>The device kind its sweeps ask for (<c>device: {kind: …}</c>); only workers training on
+    /// such a device lease it. Outside the job spec, like <see cref="KeepWeights"/>.</summary>
+    public DeviceKind Device { get; init; }
 }

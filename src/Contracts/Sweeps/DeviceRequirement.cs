@@ -14,3 +14,29 @@ public enum DeviceKind
     Cpu,
     Cuda,
 }
+
+public static class DeviceKinds
+{
+    public static string Name(this DeviceKind kind) => kind switch
+    {
+        DeviceKind.Cpu => "cpu",
+        DeviceKind.Cuda => "cuda",
+        _ => "any",
+    };
+
+    public static DeviceKind Parse(string name) => name switch
+    {
+        "cpu" => DeviceKind.Cpu,
+        "cuda" => DeviceKind.Cuda,
+        "any" => DeviceKind.Any,
+        _ => throw new FormatException($"device kind must be one of any, cpu, cuda, got '{name}'"),
+    };
+
+    /// <summary>Whether a worker training on <paramref name="worker"/> may run a job that needs <paramref name="job"/>.</summary>
+    public static bool Runs(this DeviceKind worker, DeviceKind job) => job == DeviceKind.Any || worker == DeviceKind.Any || job == worker;
+
+    /// <summary>What a job needs when several active sweeps contain it: the kind they agree on, else any
+    /// device (each sweep accepts the kind it asked for).</summary>
+    public static DeviceKind Agreed(bool anyWanted, bool cpuWanted, bool cudaWanted) =>
+        anyWanted || cpuWanted == cudaWanted ? DeviceKind.Any : cpuWanted ? DeviceKind.Cpu : DeviceKind.Cuda;
+}

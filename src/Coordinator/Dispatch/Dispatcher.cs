@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Sweeps.Contracts.Failures;
 using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator.Leasing;
 using Sweeps.Coordinator.Store;
 
@@ -23,7 +24,7 @@ public sealed class Dispatcher
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly int _maxInFlight;
-    private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Followed> _inFlight = new(StringComparer.Ordinal);
     private readonly WakeSignal _wake = new();
     private TaskCompletionSource _idle = NewIdle();
     private readonly Lock _turnLock = new();
@@ -58,21 +59,32 @@ public sealed class Dispatcher
                 await StopCancelledElsewhereAsync(stopping).ConfigureAwait(false);
                 lastCancelCheck = _clock.GetTimestamp();
             }
-            var free = _maxInFlight - _inFlight.Count;
-            var batch = free >= refill ? await NextBatchAsync(free, stopping).ConfigureAwait(false) : [];
-            foreach (var job in batch) Follow(job, adopted: null, stopping);
+            // Each device kind has its own window, so jobs waiting for a kind of worker that is busy or
+            // absent (a GPU sweep on a CPU cluster) do not hold back the others.
+            var load = Enum.GetValues<DeviceKind>().ToDictionary(kind => kind, kind => _inFlight.Values.Count(f => f.Device == kind));
+            var full = load.Where(l => l.Value >= _maxInFlight).Select(l => l.Key).ToList();
+            var free = full.Count == load.Count ? 0 : _maxInFlight - load.Values.Where(n => n < _maxInFlight).Min();
+            var batch = free >= refill ? await NextBatchAsync(free, full, stopping).ConfigureAwait(false) : [];
+            var followed = 0;
+            foreach (var job in batch)
+            {
+                if (load[job.Device] >= _maxInFlight) continue;
+                load[job.Device]++;
+                followed++;
+                Follow(job, adopted: null, stopping);
+            }
             if (batch.Count == 0 && _inFlight.IsEmpty)
                 Interlocked.Exchange(ref _idle, NewIdle()).TrySetResult();
-            if (batch.Count < free || free == 0)
+            if (followed < free || free == 0)
                 await _wake.WaitAsync(PollInterval, stopping).ConfigureAwait(false);
         }
     }
 
-    private async Task<IReadOnlyList<DispatchableJob>> NextBatchAsync(int free, CancellationToken stopping)
+    private async Task<IReadOnlyList<DispatchableJob>> NextBatchAsync(int free, IReadOnlyCollection<DeviceKind> full, CancellationToken stopping)
     {
         try
         {
-            return await _store.NextPendingAsync(free, _inFlight.Keys.ToList(), stopping).ConfigureAwait(false);
+            return await _store.NextPendingAsync(free, _inFlight.Keys.ToList(), full, stopping).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -98,7 +110,7 @@ public sealed class Dispatcher
         if (adopted is not null) turn.Pass();
         // The entry must exist before the follow-up can finish and remove it.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _inFlight[job.Spec.Id] = FollowAsync(job, adopted, turn, registered.Task, stopping);
+        _inFlight[job.Spec.Id] = new Followed(FollowAsync(job, adopted, turn, registered.Task, stopping), job.Device);
         registered.SetResult();
     }
 
@@ -148,7 +160,7 @@ public sealed class Dispatcher
             var token = Guid.NewGuid().ToString("N");
             var number = await _store.MarkQueuedAsync(job.Spec.Id, token, stopping).ConfigureAwait(false);
             if (number is null) return;
-            attempt = new JobMessage(job.Spec, token, number.Value, _clock.GetUtcNow()) { KeepWeights = job.KeepWeights };
+            attempt = new JobMessage(job.Spec, token, number.Value, _clock.GetUtcNow()) { KeepWeights = job.KeepWeights, Device = job.Device };
             outcome = Open(attempt, offer: true);
         }
         finally
@@ -174,6 +186,8 @@ public sealed class Dispatcher
                 throw new AttemptFailedException(attempt.Job.Id, attempt.Attempt, failed.Kind.IsRetried(), failed.Error);
         }
     }
+
+    private sealed record Followed(Task Task, DeviceKind Device);
 
     /// <summary>One job's place in the order of offers: <see cref="Previous"/> completes when the job
     /// dispatched before it has been offered (or will not be), <see cref="Passed"/> when this one has.</summary>
@@ -217,7 +231,7 @@ public sealed class Dispatcher
     }
 
     /// <summary>Waits for the attempts being followed to wind down after <c>stopping</c> fired.</summary>
-    public Task DrainAsync() => Task.WhenAll(_inFlight.Values);
+    public Task DrainAsync() => Task.WhenAll(_inFlight.Values.Select(f => f.Task));
 
     private static TaskCompletionSource NewIdle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Sweeps;
 
 namespace Sweeps.Coordinator.Leasing;
 
@@ -10,7 +12,11 @@ namespace Sweeps.Coordinator.Leasing;
 /// Queued/Running rows are adopted back (<see cref="Adopt"/>).</summary>
 public sealed class JobLeases(LeaseOptions options, TimeProvider clock)
 {
-    private readonly Channel<JobMessage> _offered = Channel.CreateUnbounded<JobMessage>();
+    // One queue per device kind a job may need; a worker takes from those it can run. Every offer
+    // completes the current signal and replaces it, which wakes the workers waiting on any queue.
+    private readonly FrozenDictionary<DeviceKind, ConcurrentQueue<JobMessage>> _offered =
+        Enum.GetValues<DeviceKind>().ToFrozenDictionary(kind => kind, _ => new ConcurrentQueue<JobMessage>());
+    private TaskCompletionSource _offerSignal = NewSignal();
     private readonly ConcurrentDictionary<string, string> _offeredTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _withdrawnTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lease> _held = new(StringComparer.Ordinal);
@@ -25,13 +31,16 @@ public sealed class JobLeases(LeaseOptions options, TimeProvider clock)
     public void Offer(JobMessage message)
     {
         _offeredTokens[message.Job.Id] = message.AttemptToken;
-        _offered.Writer.TryWrite(message);
+        _offered[message.Device].Enqueue(message);
+        Interlocked.Exchange(ref _offerSignal, NewSignal()).TrySetResult();
     }
 
-    /// <summary>Up to <paramref name="max"/> offered attempts for one worker; waits at most
-    /// <paramref name="wait"/> for the first, then returns what is there (possibly nothing).</summary>
-    public async Task<IReadOnlyList<JobMessage>> TakeAsync(string holder, string workerId, int max, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="max"/> offered attempts that a worker training on
+    /// <paramref name="device"/> can run, oldest offer first; waits at most <paramref name="wait"/> for
+    /// the first, then returns what is there (possibly nothing).</summary>
+    public async Task<IReadOnlyList<JobMessage>> TakeAsync(string holder, string workerId, DeviceKind device, int max, TimeSpan wait, CancellationToken cancellationToken)
     {
+        var queues = _offered.Where(q => device.Runs(q.Key)).Select(q => q.Value).ToArray();
         var taken = new List<JobMessage>();
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(wait);
@@ -39,15 +48,19 @@ public sealed class JobLeases(LeaseOptions options, TimeProvider clock)
         {
             while (taken.Count < max)
             {
-                if (_offered.Reader.TryRead(out var message))
+                // Read before looking: an offer made after the look completes this signal.
+                var offered = Volatile.Read(ref _offerSignal).Task;
+                if (TryTakeOldest(queues, out var message))
                 {
                     _offeredTokens.TryRemove(KeyValuePair.Create(message.Job.Id, message.AttemptToken));
                     if (_withdrawnTokens.TryRemove(message.AttemptToken, out _)) continue;
                     _held[message.Job.Id] = new Lease(message, holder, workerId, clock.GetUtcNow() + options.HeartbeatTimeout);
                     taken.Add(message);
                 }
-                else if (taken.Count > 0 || !await _offered.Reader.WaitToReadAsync(patience.Token).ConfigureAwait(false))
+                else if (taken.Count > 0)
                     break;
+                else
+                    await offered.WaitAsync(patience.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -56,6 +69,24 @@ public sealed class JobLeases(LeaseOptions options, TimeProvider clock)
         }
         return taken;
     }
+
+    private static bool TryTakeOldest(ConcurrentQueue<JobMessage>[] queues, [MaybeNullWhen(false)] out JobMessage message)
+    {
+        while (true)
+        {
+            ConcurrentQueue<JobMessage>? oldest = null;
+            DateTimeOffset oldestAt = default;
+            foreach (var queue in queues)
+                if (queue.TryPeek(out var head) && (oldest is null || head.EnqueuedAt < oldestAt))
+                    (oldest, oldestAt) = (queue, head.EnqueuedAt);
+            message = null;
+            if (oldest is null) return false;
+            // Another worker may have taken the head meanwhile: look again.
+            if (oldest.TryDequeue(out message)) return true;
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Holds an attempt an earlier coordinator handed out, giving its worker
     /// <see cref="LeaseOptions.AdoptionGrace"/> to report before it lapses

@@ -18,18 +18,16 @@ public sealed partial class SweepStore
         {
             var rows = await db.Jobs.AsNoTracking()
                 .Where(j => (j.State == JobState.Queued || j.State == JobState.Running) && j.AttemptToken != null)
-                .Select(j => new
-                {
-                    j.SpecJson, j.Attempts, j.AttemptToken, j.WorkerId, j.QueuedAtMs, j.State,
-                    KeepWeights = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.KeepWeights)),
-                })
+                .Select(j => new { j.Id, j.SpecJson, j.Attempts, j.AttemptToken, j.WorkerId, j.QueuedAtMs, j.State })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var demands = await DemandsAsync(db, [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
             return rows.Select(r =>
             {
                 var spec = JobSpec.FromCanonicalJson(r.SpecJson);
                 var queuedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.QueuedAtMs ?? NowMs);
-                return new InFlightAttempt(new DispatchableJob(spec, r.Attempts) { KeepWeights = r.KeepWeights },
-                    new JobMessage(spec, r.AttemptToken!, r.Attempts, queuedAt) { KeepWeights = r.KeepWeights }, r.WorkerId ?? "",
+                var demand = DemandsOf(demands, r.Id);
+                return new InFlightAttempt(new DispatchableJob(spec, r.Attempts) { KeepWeights = demand.KeepWeights, Device = demand.Device },
+                    new JobMessage(spec, r.AttemptToken!, r.Attempts, queuedAt) { KeepWeights = demand.KeepWeights, Device = demand.Device }, r.WorkerId ?? "",
                     r.State == JobState.Running);
             }).ToList();
         }, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Failures;
 using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store.Ownership;
 using Sweeps.Coordinator.Store.Rows;
@@ -34,25 +35,31 @@ public sealed partial class SweepStore
             return interrupted.Count;
         }, cancellationToken);
 
-    /// <summary>Pending jobs of active sweeps, oldest first, skipping those already being handled.</summary>
-    public Task<IReadOnlyList<DispatchableJob>> NextPendingAsync(int limit, IReadOnlyCollection<string> exclude, CancellationToken cancellationToken = default) =>
+    /// <summary>Pending jobs of active sweeps, oldest first, skipping those already being handled and
+    /// those that need only cpu or only cuda when that kind is in <paramref name="skipDevices"/>.</summary>
+    public Task<IReadOnlyList<DispatchableJob>> NextPendingAsync(int limit, IReadOnlyCollection<string> exclude,
+        IReadOnlyCollection<DeviceKind>? skipDevices = null, CancellationToken cancellationToken = default) =>
         WithContextAsync<IReadOnlyList<DispatchableJob>>(async db =>
         {
-            var rows = await db.Jobs.AsNoTracking()
+            var pending = db.Jobs.AsNoTracking()
                 .Where(j => j.State == JobState.Pending && !exclude.Contains(j.Id))
-                .Where(j => db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled)))
+                .Where(j => db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled)));
+            foreach (var name in (skipDevices ?? []).Where(k => k != DeviceKind.Any).Select(k => k.Name()))
+                // A job needs only this kind when every active sweep containing it asks for it (DeviceKinds.Agreed).
+                pending = pending.Where(j => db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.DeviceKind != name)));
+            var rows = await pending
                 // Ordered by the (State, CreatedAtMs, Sequence) index alone, so SQLite walks it and stops
                 // at the limit instead of sorting every pending job on each call.
                 .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Sequence)
                 .Take(limit)
-                .Select(j => new
-                {
-                    j.SpecJson,
-                    j.Attempts,
-                    KeepWeights = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.KeepWeights)),
-                })
+                .Select(j => new { j.Id, j.SpecJson, j.Attempts })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return rows.Select(r => new DispatchableJob(JobSpec.FromCanonicalJson(r.SpecJson), r.Attempts) { KeepWeights = r.KeepWeights }).ToList();
+            var demands = await DemandsAsync(db, [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
+            return rows.Select(r =>
+            {
+                var demand = DemandsOf(demands, r.Id);
+                return new DispatchableJob(JobSpec.FromCanonicalJson(r.SpecJson), r.Attempts) { KeepWeights = demand.KeepWeights, Device = demand.Device };
+            }).ToList();
         }, cancellationToken);
 
     /// <summary>Pending → Queued under a fresh attempt token.</summary>

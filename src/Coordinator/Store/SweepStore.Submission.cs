@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store.Rows;
 using Sweeps.Coordinator.Submission;
@@ -38,6 +39,7 @@ public sealed partial class SweepStore
             sweep.TunedJson = JsonSerializer.Serialize(submission.Tuned);
             sweep.Cancelled = false;
             sweep.KeepWeights = submission.KeepWeights;
+            sweep.DeviceKind = submission.Device.Name();
             sweep.UpdatedAtMs = now;
             await db.SweepJobs.Where(l => l.SweepId == submission.Name).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

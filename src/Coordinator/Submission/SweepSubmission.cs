@@ -1,4 +1,5 @@
 using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Sweeps;
 
 namespace Sweeps.Coordinator.Submission;
 
@@ -14,6 +15,9 @@ public sealed record SweepSubmission(string Name, string SourceText, IReadOnlyLi
 {
     /// <summary>Its runs save their final weights beside the store (<c>keep: [weights]</c>).</summary>
     public bool KeepWeights { get; init; }
+
+    /// <summary>The device kind its jobs need (<c>device: {kind: …}</c>).</summary>
+    public DeviceKind Device { get; init; }
 }
 
 /// <summary>What a submission changed: how many jobs it names, how many are new to the store, how many

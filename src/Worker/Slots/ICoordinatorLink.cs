@@ -1,4 +1,5 @@
 using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Sweeps;
 
 namespace Sweeps.Worker.Slots;
 
@@ -6,9 +7,9 @@ namespace Sweeps.Worker.Slots;
 /// them (grain calls in a cluster, the same grains inside one process).</summary>
 public interface ICoordinatorLink
 {
-    /// <summary>Up to <paramref name="max"/> attempts for <paramref name="workerId"/>; may return none
-    /// after waiting a few seconds, and the worker asks again.</summary>
-    Task<IReadOnlyList<JobMessage>> LeaseAsync(string workerId, int max, CancellationToken cancellationToken);
+    /// <summary>Up to <paramref name="max"/> attempts for <paramref name="workerId"/>, of jobs that run on
+    /// <paramref name="device"/>; may return none after waiting a few seconds, and the worker asks again.</summary>
+    Task<IReadOnlyList<JobMessage>> LeaseAsync(string workerId, DeviceKind device, int max, CancellationToken cancellationToken);
 
     /// <summary>Reports on a leased attempt; returns once the coordinator has stored it.</summary>
     /// <returns>Whether the attempt is still current; false: drop it (cancelled or handed elsewhere).</returns>

@@ -1,5 +1,6 @@
 using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Attempts;
+using Sweeps.Contracts.Sweeps;
 
 namespace Sweeps.Worker.Slots;
 
@@ -18,6 +19,10 @@ public sealed record WorkerOptions(int Slots, string CheckpointRoot, string Work
     /// (<see cref="JobExecutionContext.Draining"/>) before cancelling it outright. In one process it is
     /// short, because Ctrl-C must end a run promptly; a cluster worker sets its own (<c>--stop-grace</c>).</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The kind of device the slots train on: they lease only jobs whose sweeps accept it.
+    /// <see cref="DeviceKind.Any"/> leases every job (executors that need no device).</summary>
+    public DeviceKind Device { get; init; }
 
     public static WorkerOptions Local(int slots, string checkpointRoot) =>
         new(slots, checkpointRoot, $"{Environment.MachineName}/{Environment.ProcessId}", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500));

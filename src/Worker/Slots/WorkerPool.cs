@@ -35,7 +35,7 @@ public sealed class WorkerPool(ICoordinatorLink coordinator, ExecutorRegistry ex
                 IReadOnlyList<JobMessage> leased;
                 try
                 {
-                    leased = await coordinator.LeaseAsync(workerId, 1, stopping).ConfigureAwait(false);
+                    leased = await coordinator.LeaseAsync(workerId, options.Device, 1, stopping).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

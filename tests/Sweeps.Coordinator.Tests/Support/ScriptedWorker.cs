@@ -1,3 +1,4 @@
+using Sweeps.Contracts.Sweeps;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Sweeps.Contracts.Jobs;
@@ -19,7 +20,7 @@ internal sealed class ScriptedWorker(SweepCoordinator coordinator, Func<JobMessa
         {
             while (!stopping.IsCancellationRequested)
             {
-                foreach (var m in await coordinator.LeaseAsync(holder, "scripted", 4, TimeSpan.FromMilliseconds(200), stopping))
+                foreach (var m in await coordinator.LeaseAsync(holder, "scripted", DeviceKind.Any, 4, TimeSpan.FromMilliseconds(200), stopping))
                 {
                     Deliveries.AddOrUpdate(m.Job.Id, 1, (_, n) => n + 1);
                     var now = DateTimeOffset.UtcNow;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sweeps.Cli.Commands.Orchestration;
 using Sweeps.Cluster.Composition;
 using Sweeps.Cluster.Hosting;
+using Sweeps.Contracts.Sweeps;
 using Sweeps.Torch;
 using Sweeps.Worker.Slots;
 using Sweeps.Worker.Transfer;
@@ -68,6 +69,7 @@ public static class WorkerCommand
                     WorkerId = $"{Environment.MachineName}/{Environment.ProcessId}/{device}",
                     StopGrace = TimeSpan.FromSeconds(parse.GetValue(stopGrace)),
                     WeightsRoot = local.Weights,
+                    Device = device.Type == DeviceType.CUDA ? DeviceKind.Cuda : DeviceKind.Cpu,
                 }))])
             {
                 Cache = local,

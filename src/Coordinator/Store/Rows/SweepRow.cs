@@ -13,6 +13,9 @@ public sealed class SweepRow
 
     /// <summary>The sweep's <c>keep: [weights]</c>: its runs save their final weights beside the store.</summary>
     public bool KeepWeights { get; set; }
+
+    /// <summary>The sweep's <c>device: {kind: …}</c>: any, cpu or cuda.</summary>
+    public string DeviceKind { get; set; } = "any";
     public long CreatedAtMs { get; set; }
     public long UpdatedAtMs { get; set; }
 }

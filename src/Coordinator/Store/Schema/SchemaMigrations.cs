@@ -102,6 +102,9 @@ public static class SchemaMigrations
             DROP INDEX ix_jobs_state_created;
             CREATE INDEX ix_jobs_state_created ON jobs (State, CreatedAtMs, Sequence);
             """),
+        new(7, "the device kind a sweep's jobs need", """
+            ALTER TABLE sweeps ADD COLUMN DeviceKind TEXT NOT NULL DEFAULT 'any';
+            """),
     ];
 
     public static int Latest => All[^1].Version;
