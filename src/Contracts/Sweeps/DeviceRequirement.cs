@@ -24,13 +24,16 @@ public static class DeviceKinds
         _ => "any",
     };
 
-    public static DeviceKind Parse(string name) => name switch
+    public static DeviceKind? TryParse(string name) => name switch
     {
         "cpu" => DeviceKind.Cpu,
         "cuda" => DeviceKind.Cuda,
         "any" => DeviceKind.Any,
-        _ => throw new FormatException($"device kind must be one of any, cpu, cuda, got '{name}'"),
+        _ => null,
     };
+
+    public static DeviceKind Parse(string name) =>
+        TryParse(name) ?? throw new FormatException($"device kind must be one of any, cpu, cuda, got '{name}'");
 
     /// <summary>Whether a worker training on <paramref name="worker"/> may run a job that needs <paramref name="job"/>.</summary>
     public static bool Runs(this DeviceKind worker, DeviceKind job) => job == DeviceKind.Any || worker == DeviceKind.Any || job == worker;

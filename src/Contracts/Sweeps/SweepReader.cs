@@ -172,15 +172,7 @@ internal sealed class SweepReader(ErrorCollector errors)
         var kind = DeviceKind.Any;
         var slots = 1;
         if (device.TryGetValue("kind", out var kindEntry) && Text(kindEntry.Value, "device kind") is { } kindText)
-        {
-            kind = kindText.Value switch
-            {
-                "any" => DeviceKind.Any,
-                "cpu" => DeviceKind.Cpu,
-                "cuda" => DeviceKind.Cuda,
-                _ => Invalid(kindText),
-            };
-        }
+            kind = DeviceKinds.TryParse(kindText.Value) ?? Invalid(kindText);
         if (device.TryGetValue("slots", out var slotsEntry))
         {
             if (slotsEntry.Value is YamlScalar { IsPlain: true } s && ScalarReader.TryInteger(s.Value, out var n) && n is >= 1 and <= 1024)
