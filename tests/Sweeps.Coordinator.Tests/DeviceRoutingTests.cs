@@ -87,15 +87,28 @@ public sealed class DeviceRoutingTests
         await coordinator.SubmitAsync(Jobs.Sweep("anywhere", Jobs.Grid("noop", [10], [1])));
     }
 
+    [Fact]
+    public async Task A_job_of_a_cpu_sweep_and_an_any_sweep_runs_on_the_cpu_only()
+    {
+        await using var temp = new TempStore();
+        await using var coordinator = Coordinator(temp, onlyDevice: null);
+        var shared = Jobs.Grid("noop", [10], [1]);
+        await coordinator.SubmitAsync(Jobs.Sweep("on-cpu", shared) with { Device = DeviceKind.Cpu });
+        await coordinator.SubmitAsync(Jobs.Sweep("anywhere", shared));
+        await coordinator.StartAsync();
+
+        Assert.Empty(await coordinator.LeaseAsync("gpu-silo", "gpu", DeviceKind.Cuda, 1, Short, CancellationToken.None));
+        var leased = Assert.Single(await coordinator.LeaseAsync("cpu-silo", "cpu", DeviceKind.Cpu, 1, Long, CancellationToken.None));
+        Assert.Equal(DeviceKind.Cpu, leased.Device);
+    }
+
     [Theory]
-    [InlineData(true, false, false, DeviceKind.Any)]
-    [InlineData(false, true, false, DeviceKind.Cpu)]
-    [InlineData(false, false, true, DeviceKind.Cuda)]
-    [InlineData(false, true, true, DeviceKind.Any)]
-    [InlineData(true, false, true, DeviceKind.Any)]
-    [InlineData(false, false, false, DeviceKind.Any)]
-    public void The_sweeps_of_a_job_agree_on_its_device_or_accept_any(bool any, bool cpu, bool cuda, DeviceKind agreed) =>
-        Assert.Equal(agreed, DeviceKinds.Agreed(any, cpu, cuda));
+    [InlineData(false, false, DeviceKind.Any)]
+    [InlineData(true, false, DeviceKind.Cpu)]
+    [InlineData(false, true, DeviceKind.Cuda)]
+    [InlineData(true, true, DeviceKind.Any)]
+    public void A_jobs_sweeps_agree_on_the_one_kind_they_ask_for_or_accept_any(bool cpu, bool cuda, DeviceKind agreed) =>
+        Assert.Equal(agreed, DeviceKinds.Agreed(cpu, cuda));
 
     private static SweepCoordinator Coordinator(TempStore temp, DeviceKind? onlyDevice) =>
         new(temp.Store, new CoordinatorOptions(16, new RetryOptions(3, TimeSpan.FromMilliseconds(5)), TimeProvider.System, Leases: LeaseOptions.OneProcess)

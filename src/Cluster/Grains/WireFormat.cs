@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sweeps.Contracts.Attempts;
 using Sweeps.Contracts.Jobs;
+using Sweeps.Contracts.Sweeps;
 
 namespace Sweeps.Cluster.Grains;
 
@@ -16,10 +17,10 @@ public static class WireFormat
     };
 
     public static LeasedAttempt ToWire(JobMessage message) =>
-        new(message.Job.ToCanonicalJson(), message.AttemptToken, message.Attempt, message.EnqueuedAt, message.KeepWeights);
+        new(message.Job.ToCanonicalJson(), message.AttemptToken, message.Attempt, message.EnqueuedAt, message.KeepWeights, message.Device.Name());
 
     public static JobMessage FromWire(LeasedAttempt attempt) =>
-        new(JobSpec.FromCanonicalJson(attempt.JobJson), attempt.AttemptToken, attempt.Attempt, attempt.OfferedAt) { KeepWeights = attempt.KeepWeights };
+        new(JobSpec.FromCanonicalJson(attempt.JobJson), attempt.AttemptToken, attempt.Attempt, attempt.OfferedAt) { KeepWeights = attempt.KeepWeights, Device = DeviceKinds.Parse(attempt.Device) };
 
     public static WireReport ToWire(JobEvent report) =>
         new(report.GetType().Name, JsonSerializer.Serialize(report, report.GetType(), Json));

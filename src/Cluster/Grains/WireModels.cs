@@ -8,7 +8,8 @@ public sealed record LeasedAttempt(
     [property: Id(1)] string AttemptToken,
     [property: Id(2)] int Attempt,
     [property: Id(3)] DateTimeOffset OfferedAt,
-    [property: Id(4)] bool KeepWeights);
+    [property: Id(4)] bool KeepWeights,
+    [property: Id(5)] string Device);
 
 /// <summary>A worker's report on the wire: its kind and its JSON (see <see cref="WireFormat"/>).</summary>
 [GenerateSerializer, Immutable]

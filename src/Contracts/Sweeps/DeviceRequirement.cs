@@ -38,8 +38,9 @@ public static class DeviceKinds
     /// <summary>Whether a worker training on <paramref name="worker"/> may run a job that needs <paramref name="job"/>.</summary>
     public static bool Runs(this DeviceKind worker, DeviceKind job) => job == DeviceKind.Any || worker == DeviceKind.Any || job == worker;
 
-    /// <summary>What a job needs when several active sweeps contain it: the kind they agree on, else any
-    /// device (each sweep accepts the kind it asked for).</summary>
-    public static DeviceKind Agreed(bool anyWanted, bool cpuWanted, bool cudaWanted) =>
-        anyWanted || cpuWanted == cudaWanted ? DeviceKind.Any : cpuWanted ? DeviceKind.Cpu : DeviceKind.Cuda;
+    /// <summary>What a job needs when several active sweeps contain it: the one specific kind they ask
+    /// for (a sweep of kind any accepts it), else any device (none asks for one, or one asks for cpu and
+    /// another for cuda: each then accepts the kind it asked for).</summary>
+    public static DeviceKind Agreed(bool cpuWanted, bool cudaWanted) =>
+        cpuWanted == cudaWanted ? DeviceKind.Any : cpuWanted ? DeviceKind.Cpu : DeviceKind.Cuda;
 }

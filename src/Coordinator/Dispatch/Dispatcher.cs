@@ -29,6 +29,7 @@ public sealed class Dispatcher
     private TaskCompletionSource _idle = NewIdle();
     private readonly Lock _turnLock = new();
     private Task _lastTurn = Task.CompletedTask;
+    private bool _newWork = true;
 
     public Dispatcher(SweepStore store, JobLeases leases, AttemptWaiters waiters, RetryOptions retry, int maxInFlight, TimeProvider clock, ILogger logger)
     {
@@ -40,7 +41,11 @@ public sealed class Dispatcher
     public int InFlight => _inFlight.Count;
 
     /// <summary>Something may have become dispatchable (a submission, a reactivated job).</summary>
-    public void Wake() => _wake.Set();
+    public void Wake()
+    {
+        Volatile.Write(ref _newWork, true);
+        _wake.Set();
+    }
 
     /// <summary>Completes the next time the dispatcher has nothing pending and nothing in flight.</summary>
     public Task WhenIdleAsync() => Volatile.Read(ref _idle).Task;
@@ -52,39 +57,41 @@ public sealed class Dispatcher
         // when done after every finished job.
         var refill = Math.Max(1, _maxInFlight / 8);
         var lastCancelCheck = long.MinValue;
+        // Each device kind has its own window, so jobs waiting for a kind of worker that is busy or
+        // absent (a GPU sweep on a CPU cluster) do not hold back the others. A kind whose pending jobs
+        // were all taken is not asked for again until new work arrives (Wake) or the next poll.
+        var drained = new HashSet<DeviceKind>();
         while (!stopping.IsCancellationRequested)
         {
             if (lastCancelCheck == long.MinValue || _clock.GetElapsedTime(lastCancelCheck) >= PollInterval)
             {
                 await StopCancelledElsewhereAsync(stopping).ConfigureAwait(false);
                 lastCancelCheck = _clock.GetTimestamp();
+                drained.Clear();
             }
-            // Each device kind has its own window, so jobs waiting for a kind of worker that is busy or
-            // absent (a GPU sweep on a CPU cluster) do not hold back the others.
-            var load = Enum.GetValues<DeviceKind>().ToDictionary(kind => kind, kind => _inFlight.Values.Count(f => f.Device == kind));
-            var full = load.Where(l => l.Value >= _maxInFlight).Select(l => l.Key).ToList();
-            var free = full.Count == load.Count ? 0 : _maxInFlight - load.Values.Where(n => n < _maxInFlight).Min();
-            var batch = free >= refill ? await NextBatchAsync(free, full, stopping).ConfigureAwait(false) : [];
-            var followed = 0;
-            foreach (var job in batch)
+            if (Interlocked.Exchange(ref _newWork, false)) drained.Clear();
+            var load = Kinds.ToDictionary(kind => kind, kind => _inFlight.Values.Count(f => f.Device == kind));
+            var asked = Kinds.Where(kind => _maxInFlight - load[kind] >= refill && !drained.Contains(kind)).ToList();
+            var limit = asked.Count == 0 ? 0 : asked.Max(kind => _maxInFlight - load[kind]);
+            var batch = limit > 0 ? await NextBatchAsync(limit, [.. Kinds.Except(asked)], stopping).ConfigureAwait(false) : [];
+            if (limit > 0 && batch.Count < limit) drained.UnionWith(asked);
+            foreach (var job in batch.Where(job => load[job.Device] < _maxInFlight))
             {
-                if (load[job.Device] >= _maxInFlight) continue;
                 load[job.Device]++;
-                followed++;
                 Follow(job, adopted: null, stopping);
             }
             if (batch.Count == 0 && _inFlight.IsEmpty)
                 Interlocked.Exchange(ref _idle, NewIdle()).TrySetResult();
-            if (followed < free || free == 0)
+            if (batch.Count < limit || limit == 0)
                 await _wake.WaitAsync(PollInterval, stopping).ConfigureAwait(false);
         }
     }
 
-    private async Task<IReadOnlyList<DispatchableJob>> NextBatchAsync(int free, IReadOnlyCollection<DeviceKind> full, CancellationToken stopping)
+    private async Task<IReadOnlyList<DispatchableJob>> NextBatchAsync(int limit, IReadOnlyCollection<DeviceKind> skip, CancellationToken stopping)
     {
         try
         {
-            return await _store.NextPendingAsync(free, _inFlight.Keys.ToList(), full, stopping).ConfigureAwait(false);
+            return await _store.NextPendingAsync(limit, _inFlight.Keys.ToList(), skip, stopping).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -186,6 +193,8 @@ public sealed class Dispatcher
                 throw new AttemptFailedException(attempt.Job.Id, attempt.Attempt, failed.Kind.IsRetried(), failed.Error);
         }
     }
+
+    private static readonly DeviceKind[] Kinds = Enum.GetValues<DeviceKind>();
 
     private sealed record Followed(Task Task, DeviceKind Device);
 

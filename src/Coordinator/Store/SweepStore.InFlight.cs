@@ -16,19 +16,16 @@ public sealed partial class SweepStore
     public Task<IReadOnlyList<InFlightAttempt>> InFlightAsync(CancellationToken cancellationToken = default) =>
         WithContextAsync<IReadOnlyList<InFlightAttempt>>(async db =>
         {
-            var rows = await db.Jobs.AsNoTracking()
-                .Where(j => (j.State == JobState.Queued || j.State == JobState.Running) && j.AttemptToken != null)
-                .Select(j => new { j.Id, j.SpecJson, j.Attempts, j.AttemptToken, j.WorkerId, j.QueuedAtMs, j.State })
+            var rows = await WithDemands(db, db.Jobs.AsNoTracking()
+                    .Where(j => (j.State == JobState.Queued || j.State == JobState.Running) && j.AttemptToken != null))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var demands = await DemandsAsync(db, [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
-            return rows.Select(r =>
+            return rows.Select(d =>
             {
-                var spec = JobSpec.FromCanonicalJson(r.SpecJson);
-                var queuedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.QueuedAtMs ?? NowMs);
-                var demand = DemandsOf(demands, r.Id);
-                return new InFlightAttempt(new DispatchableJob(spec, r.Attempts) { KeepWeights = demand.KeepWeights, Device = demand.Device },
-                    new JobMessage(spec, r.AttemptToken!, r.Attempts, queuedAt) { KeepWeights = demand.KeepWeights, Device = demand.Device }, r.WorkerId ?? "",
-                    r.State == JobState.Running);
+                var job = d.ToDispatchable();
+                var queuedAt = DateTimeOffset.FromUnixTimeMilliseconds(d.Job.QueuedAtMs ?? NowMs);
+                return new InFlightAttempt(job,
+                    new JobMessage(job.Spec, d.Job.AttemptToken!, d.Job.Attempts, queuedAt) { KeepWeights = job.KeepWeights, Device = job.Device },
+                    d.Job.WorkerId ?? "", d.Job.State == JobState.Running);
             }).ToList();
         }, cancellationToken);
 }

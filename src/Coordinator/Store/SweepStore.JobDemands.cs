@@ -1,29 +1,33 @@
-using Microsoft.EntityFrameworkCore;
+using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Sweeps;
+using Sweeps.Coordinator.Store.Rows;
 
 namespace Sweeps.Coordinator.Store;
 
-/// <summary>What the active sweeps containing a job ask of its runs: whether any of them keeps the
-/// final weights, and the device kind they agree on.</summary>
-internal sealed record JobDemands(bool KeepWeights, DeviceKind Device)
+/// <summary>A job row with what the active sweeps containing it ask of its runs: whether any of them
+/// keeps the final weights, and whether any asks for a cpu or a cuda device.</summary>
+internal sealed class JobWithDemands
 {
-    public static JobDemands None { get; } = new(false, DeviceKind.Any);
+    public required JobRow Job { get; init; }
+    public bool KeepWeights { get; init; }
+    public bool WantsCpu { get; init; }
+    public bool WantsCuda { get; init; }
+
+    public DeviceKind Device => DeviceKinds.Agreed(WantsCpu, WantsCuda);
+
+    public DispatchableJob ToDispatchable() =>
+        new(JobSpec.FromCanonicalJson(Job.SpecJson), Job.Attempts) { KeepWeights = KeepWeights, Device = Device };
 }
 
 public sealed partial class SweepStore
 {
-    private static async Task<IReadOnlyDictionary<string, JobDemands>> DemandsAsync(SweepsDbContext db, IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken)
-    {
-        var links = await db.SweepJobs.AsNoTracking()
-            .Where(l => jobIds.Contains(l.JobId))
-            .Join(db.Sweeps.Where(s => !s.Cancelled), l => l.SweepId, s => s.Id, (l, s) => new { l.JobId, s.KeepWeights, s.DeviceKind })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return links.GroupBy(l => l.JobId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => new JobDemands(
-            g.Any(l => l.KeepWeights),
-            DeviceKinds.Agreed(g.Any(l => l.DeviceKind == "any"), g.Any(l => l.DeviceKind == "cpu"), g.Any(l => l.DeviceKind == "cuda"))),
-            StringComparer.Ordinal);
-    }
-
-    private static JobDemands DemandsOf(IReadOnlyDictionary<string, JobDemands> demands, string jobId) =>
-        demands.TryGetValue(jobId, out var d) ? d : JobDemands.None;
+    /// <summary>The jobs with their demands, computed in the same query.</summary>
+    private static IQueryable<JobWithDemands> WithDemands(SweepsDbContext db, IQueryable<JobRow> jobs) =>
+        jobs.Select(j => new JobWithDemands
+        {
+            Job = j,
+            KeepWeights = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.KeepWeights)),
+            WantsCpu = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.DeviceKind == "cpu")),
+            WantsCuda = db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.DeviceKind == "cuda")),
+        });
 }

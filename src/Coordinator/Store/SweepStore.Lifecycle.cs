@@ -36,30 +36,27 @@ public sealed partial class SweepStore
         }, cancellationToken);
 
     /// <summary>Pending jobs of active sweeps, oldest first, skipping those already being handled and
-    /// those that need only cpu or only cuda when that kind is in <paramref name="skipDevices"/>.</summary>
+    /// those whose device kind (<see cref="DeviceKinds.Agreed"/>) is in <paramref name="skipDevices"/>.</summary>
     public Task<IReadOnlyList<DispatchableJob>> NextPendingAsync(int limit, IReadOnlyCollection<string> exclude,
         IReadOnlyCollection<DeviceKind>? skipDevices = null, CancellationToken cancellationToken = default) =>
         WithContextAsync<IReadOnlyList<DispatchableJob>>(async db =>
         {
-            var pending = db.Jobs.AsNoTracking()
+            var pending = WithDemands(db, db.Jobs.AsNoTracking()
                 .Where(j => j.State == JobState.Pending && !exclude.Contains(j.Id))
-                .Where(j => db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled)));
-            foreach (var name in (skipDevices ?? []).Where(k => k != DeviceKind.Any).Select(k => k.Name()))
-                // A job needs only this kind when every active sweep containing it asks for it (DeviceKinds.Agreed).
-                pending = pending.Where(j => db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled && s.DeviceKind != name)));
+                .Where(j => db.SweepJobs.Any(l => l.JobId == j.Id && db.Sweeps.Any(s => s.Id == l.SweepId && !s.Cancelled))));
+            // The kind as DeviceKinds.Agreed gives it: cpu or cuda when only that one is asked for, else any.
+            var skip = skipDevices ?? [];
+            var (skipAny, skipCpu, skipCuda) = (skip.Contains(DeviceKind.Any), skip.Contains(DeviceKind.Cpu), skip.Contains(DeviceKind.Cuda));
+            if (skipAny) pending = pending.Where(d => d.WantsCpu != d.WantsCuda);
+            if (skipCpu) pending = pending.Where(d => !d.WantsCpu || d.WantsCuda);
+            if (skipCuda) pending = pending.Where(d => !d.WantsCuda || d.WantsCpu);
             var rows = await pending
                 // Ordered by the (State, CreatedAtMs, Sequence) index alone, so SQLite walks it and stops
                 // at the limit instead of sorting every pending job on each call.
-                .OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Sequence)
+                .OrderBy(d => d.Job.CreatedAtMs).ThenBy(d => d.Job.Sequence)
                 .Take(limit)
-                .Select(j => new { j.Id, j.SpecJson, j.Attempts })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var demands = await DemandsAsync(db, [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
-            return rows.Select(r =>
-            {
-                var demand = DemandsOf(demands, r.Id);
-                return new DispatchableJob(JobSpec.FromCanonicalJson(r.SpecJson), r.Attempts) { KeepWeights = demand.KeepWeights, Device = demand.Device };
-            }).ToList();
+            return rows.Select(d => d.ToDispatchable()).ToList();
         }, cancellationToken);
 
     /// <summary>Pending → Queued under a fresh attempt token.</summary>
