@@ -69,7 +69,8 @@ public sealed class ClusterRecoveryTests
         // The killed worker was declared dead through the restored table, not timed out two minutes later.
         var attempts = (await store.LoadJobLogAsync(victim.Id))!.Attempts;
         Assert.True(attempts.Any(a => a.Outcome == "worker lost" && a.Error!.Contains("declared dead", StringComparison.Ordinal)),
-            Show(attempts) + "\n" + string.Join("\n", new[] { coordinator, survivor, late }.Select(p => Describe(cluster, p))));
+            // The attempts last: a long failure message is shown by its end.
+            string.Join("\n", new[] { coordinator, survivor, late }.Select(p => Describe(cluster, p))) + "\n" + Show(attempts));
         // Retried on a live worker: the survivor or the one that joined after the restart, whichever leased it first.
         Assert.True(attempts.Any(a => a.Outcome == "succeeded"
             && (a.WorkerId!.Contains($"/{survivor.Id}/", StringComparison.Ordinal) || a.WorkerId.Contains($"/{late.Id}/", StringComparison.Ordinal))),

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -32,6 +34,48 @@ public sealed class MembershipTableGuardTests : IDisposable
         try
         {
             await AssertTheSiloStaysListedAsync(host, redis.Port, recreated);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    /// <summary>The first silo to write a lost table back may have held an older copy, without a silo that
+    /// joined later; the silos whose copy lists that one as active write its row back too.</summary>
+    [Fact]
+    public async Task An_active_row_missing_from_a_table_written_back_from_an_older_copy_is_written_back_by_a_silo_that_had_it()
+    {
+        await using var redis = await RedisServer.StartAsync(_directory);
+        await using var store = SweepStore.Open(Path.Combine(_directory, "sweeps.db"));
+        using var host = ClusterSilo.Build(new ClusterAddress("127.0.0.1", redis.Port),
+            new SiloEndpoint(IPAddress.Loopback, RedisServer.FreePort(), RedisServer.FreePort()), TestRoles.Coordinator(store), worker: null);
+        await host.StartAsync();
+        try
+        {
+            var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+            var membership = host.Services.GetRequiredService<IClusterMembershipService>();
+            var key = host.Services.GetRequiredService<IOptions<RedisClusteringOptions>>().Value
+                .CreateRedisKey(host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value);
+            await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
+            var db = connection.GetDatabase();
+            await UntilAsync(() => membership.CurrentSnapshot.GetSiloStatus(self) == SiloStatus.Active, "the silo active");
+
+            // Another active silo: this silo's row, moved to another port (nothing listens there, but
+            // failure detection at its default pace takes far longer than this test).
+            var own = (string)(await db.HashGetAsync(key, self.ToString()))!;
+            var other = SiloAddress.New(new IPEndPoint(self.Endpoint.Address, RedisServer.FreePort()), self.Generation);
+            var otherRow = Regex.Replace(own, $@"(?<![\d.]){self.Endpoint.Port}(?!\d)", other.Endpoint.Port.ToString(CultureInfo.InvariantCulture));
+            Assert.Contains($"{other.Endpoint.Port}", otherRow, StringComparison.Ordinal);
+            await db.HashSetAsync(key, other.ToString(), otherRow);
+            await Task.Delay(MembershipTableGuard.CheckInterval * 2);
+            var before = (long)await db.HashGetAsync(key, "Version");
+
+            // The table as a silo with an older copy wrote it back: this silo listed, the other not.
+            Assert.True(await db.HashDeleteAsync(key, other.ToString()));
+            await UntilAsync(() => db.HashExists(key, other.ToString()), "the other silo's row written back");
+            Assert.Equal(otherRow, (string)(await db.HashGetAsync(key, other.ToString()))!);
+            Assert.True((long)await db.HashGetAsync(key, "Version") > before, "the table version did not move on, so no silo would read the row");
         }
         finally
         {

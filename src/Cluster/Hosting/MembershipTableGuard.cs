@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,11 @@ namespace Sweeps.Cluster.Hosting;
 /// (a silo that joined meanwhile) as they are, under a table version above any it has seen, so every
 /// silo takes the restored table as newer than its view. Silos that died meanwhile come back as
 /// active and are then declared dead by the usual probes.</para>
+/// <para>The first silo to write the table back may hold an older copy than the others (its check was
+/// starved of CPU), without a silo that joined later. So every silo also writes back the rows its copy
+/// lists as active and the table lacks: Orleans never deletes an active silo's row (it removes only
+/// rows of silos long dead), so such a row was lost with the table. The restored table is then the
+/// union of every live silo's copy.</para>
 /// <para>The copy is refreshed every <see cref="CheckInterval"/>; the restoring is done then and also
 /// before Orleans sees a read of the table (<see cref="GuardedMembershipTable"/>), because Orleans
 /// stops a silo at once when a read no longer lists it.</para></summary>
@@ -31,12 +37,15 @@ public sealed class MembershipTableGuard(
     /// <summary>The field Orleans keeps the table version in; every other field is a silo's row.</summary>
     private const string VersionField = "Version";
 
-    // KEYS[1]: the table; ARGV[1]: this silo's field; ARGV[2]: the lowest version to write;
-    // ARGV[3..]: field, row, field, row … Returns the new version, or 0 when the row is back already.
+    // KEYS[1]: the table; ARGV[1]: the lowest version to write; ARGV[2..]: field, row, field, row …
+    // Writes the rows the table lacks and, when there was one, a version above the table's and ARGV[1].
+    // Returns the new version, or 0 when every row was there already (another silo wrote them back).
     private const string RestoreScript = """
-        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
-        local version = math.max(tonumber(redis.call('HGET', KEYS[1], 'Version') or '0') or 0, tonumber(ARGV[2]))
-        for i = 3, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+        local written = 0
+        for i = 2, #ARGV, 2 do written = written + redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+        if written == 0 then return 0 end
+        local current = tonumber(redis.call('HGET', KEYS[1], 'Version') or '0') or 0
+        local version = math.max(current + 1, tonumber(ARGV[1]))
         redis.call('HSET', KEYS[1], 'Version', string.format('%d', version))
         return version
         """;
@@ -61,9 +70,10 @@ public sealed class MembershipTableGuard(
         while (version > seen && Interlocked.CompareExchange(ref _versionSeen, version, seen) != seen);
     }
 
-    /// <summary>Reads the table: keeps a copy when this silo's row is there, writes the copy back when it
-    /// is not while this silo is active. True when the row is in the table now, whether it was there
-    /// (another silo may have just written it back) or this call wrote it. Throws when Redis is away.</summary>
+    /// <summary>Reads the table: keeps a copy when this silo's row is there (after writing back the active
+    /// rows of the last copy that the table lost), writes the copy back when it is not while this silo is
+    /// active. True when the row is in the table now, whether it was there (another silo may have just
+    /// written it back) or this call wrote it. Throws when Redis is away.</summary>
     internal async Task<bool> CheckAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
@@ -72,17 +82,20 @@ public sealed class MembershipTableGuard(
             var db = (await ConnectAsync().ConfigureAwait(false)).GetDatabase();
             var table = redis.Value.CreateRedisKey(cluster.Value);
             var all = await db.HashGetAllAsync(table).ConfigureAwait(false);
-            if (all.Any(e => e.Name == _self))
+            var present = all.Select(e => e.Name).ToHashSet();
+            if (present.Contains(_self))
             {
-                _rows = [.. all.Where(e => e.Name != VersionField)];
+                HashEntry[] lost = [.. _rows.Where(row => !present.Contains(row.Name) && IsActive(row.Value))];
+                if (lost.Length > 0 && await WriteBackAsync(db, table, lost).ConfigureAwait(false) is var version and > 0)
+                    logger.LogWarning("the membership table in Redis had lost the row(s) of {Silos}, active when this silo last read it (written back from an older copy?): wrote them back, at table version {Version}",
+                        string.Join(", ", lost.Select(row => row.Name)), version);
+                _rows = [.. all.Where(e => e.Name != VersionField), .. lost];
                 _version = all.Where(e => e.Name == VersionField).Select(e => long.TryParse(e.Value.ToString(), out var v) ? v : 0).FirstOrDefault();
                 return true;
             }
             // Not in the table yet (joining), or no longer (declared dead and stopping): nothing to restore.
             if (_rows.Length == 0 || !_active) return false;
-            var floor = Math.Max(_version, Interlocked.Read(ref _versionSeen)) + 1;
-            RedisValue[] arguments = [_self, floor, .. _rows.SelectMany(row => new[] { (RedisValue)row.Name.ToString(), row.Value })];
-            var restored = (long)await db.ScriptEvaluateAsync(RestoreScript, [table], arguments).ConfigureAwait(false);
+            var restored = await WriteBackAsync(db, table, _rows).ConfigureAwait(false);
             if (restored == 0) return true; // written back by another silo between the two reads
             logger.LogWarning("the membership table in Redis had lost this silo's row (Redis restarted empty?): wrote back {Rows} row(s) as last read, at table version {Version}",
                 _rows.Length, restored);
@@ -91,6 +104,30 @@ public sealed class MembershipTableGuard(
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Writes the <paramref name="rows"/> the table lacks, under a version above any this silo has
+    /// seen; the new version, or 0 when the table had them all.</summary>
+    private async Task<long> WriteBackAsync(IDatabase db, RedisKey table, HashEntry[] rows)
+    {
+        var floor = Math.Max(_version, Interlocked.Read(ref _versionSeen)) + 1;
+        RedisValue[] arguments = [floor, .. rows.SelectMany(row => new[] { (RedisValue)row.Name.ToString(), row.Value })];
+        return (long)await db.ScriptEvaluateAsync(RestoreScript, [table], arguments).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a row, as Orleans writes it (JSON, the status as its number), is an active silo's.</summary>
+    internal static bool IsActive(RedisValue row)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(row.ToString());
+            return json.RootElement.TryGetProperty("Status", out var status) && status.ValueKind == JsonValueKind.Number
+                && status.GetInt32() == (int)SiloStatus.Active;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
@@ -105,10 +142,16 @@ public sealed class MembershipTableGuard(
                 {
                     await CheckAsync().ConfigureAwait(false);
                 }
-                catch (RedisException e)
+                catch (Exception e) when (e is RedisException or TimeoutException)
                 {
-                    // Redis is away; Orleans retries on its own, and so does the next tick.
+                    // Redis is away or slow to answer; Orleans retries on its own, and so does the next tick.
                     logger.LogDebug(e, "membership table not readable");
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A check that ended the loop would leave the copy as it was, and a later restore would
+                    // write back a table without the silos that joined since.
+                    logger.LogWarning(e, "membership table check failed; checking again in {Interval}", CheckInterval);
                 }
             }
         }
