@@ -24,88 +24,72 @@ public sealed class MembershipTableGuardTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_read_made_after_Redis_lost_the_table_lists_the_active_silo_again_so_Orleans_does_not_stop_it(bool recreated)
-    {
-        await using var redis = await RedisServer.StartAsync(_directory);
-        await using var store = SweepStore.Open(Path.Combine(_directory, "sweeps.db"));
-        using var host = ClusterSilo.Build(new ClusterAddress("127.0.0.1", redis.Port),
-            new SiloEndpoint(IPAddress.Loopback, RedisServer.FreePort(), RedisServer.FreePort()), TestRoles.Coordinator(store), worker: null, fastFailureDetection: true);
-        await host.StartAsync();
-        try
+    public Task A_read_made_after_Redis_lost_the_table_lists_the_active_silo_again_so_Orleans_does_not_stop_it(bool recreated) =>
+        WithActiveSiloAsync(fastFailureDetection: true, async silo =>
         {
-            await AssertTheSiloStaysListedAsync(host, redis.Port, recreated);
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
+            // The guard's copy of the table taken since the silo became active (it reads the table every second).
+            await Task.Delay(MembershipTableGuard.CheckInterval * 2);
+
+            Assert.True(await silo.Db.KeyDeleteAsync(silo.Table));
+            if (recreated) await silo.Db.HashSetAsync(silo.Table, "Version", "0");
+            // The read Orleans makes on its next refresh, made at once: before the guard's next periodic check.
+            var read = await silo.Host.Services.GetRequiredService<IMembershipTable>().ReadAllAsync(CancellationToken.None);
+
+            var own = read.TryGet(silo.Self);
+            Assert.True(own is not null, $"the read does not list this silo: {read}");
+            Assert.Equal(SiloStatus.Active, own.Item1.Status);
+            Assert.True(await silo.Db.HashExistsAsync(silo.Table, silo.Self.ToString()), "the table in Redis does not list this silo");
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Equal(SiloStatus.Active, silo.Membership.CurrentSnapshot.GetSiloStatus(silo.Self));
+        });
 
     /// <summary>The first silo to write a lost table back may have held an older copy, without a silo that
     /// joined later; the silos whose copy lists that one as active write its row back too.</summary>
     [Fact]
-    public async Task An_active_row_missing_from_a_table_written_back_from_an_older_copy_is_written_back_by_a_silo_that_had_it()
+    public Task An_active_row_missing_from_a_table_written_back_from_an_older_copy_is_written_back_by_a_silo_that_had_it() =>
+        WithActiveSiloAsync(fastFailureDetection: false, async silo =>
+        {
+            // Another active silo: this silo's row, moved to another port (nothing listens there, but
+            // failure detection at its default pace takes far longer than this test).
+            var own = (string)(await silo.Db.HashGetAsync(silo.Table, silo.Self.ToString()))!;
+            var other = SiloAddress.New(new IPEndPoint(silo.Self.Endpoint.Address, RedisServer.FreePort()), silo.Self.Generation);
+            var otherRow = Regex.Replace(own, $@"(?<![\d.]){silo.Self.Endpoint.Port}(?!\d)", other.Endpoint.Port.ToString(CultureInfo.InvariantCulture));
+            Assert.Contains($"{other.Endpoint.Port}", otherRow, StringComparison.Ordinal);
+            await silo.Db.HashSetAsync(silo.Table, other.ToString(), otherRow);
+            await Task.Delay(MembershipTableGuard.CheckInterval * 2);
+            var before = (long)await silo.Db.HashGetAsync(silo.Table, "Version");
+
+            // The table as a silo with an older copy wrote it back: this silo listed, the other not.
+            Assert.True(await silo.Db.HashDeleteAsync(silo.Table, other.ToString()));
+            await UntilAsync(() => silo.Db.HashExists(silo.Table, other.ToString()), "the other silo's row written back");
+            Assert.Equal(otherRow, (string)(await silo.Db.HashGetAsync(silo.Table, other.ToString()))!);
+            Assert.True((long)await silo.Db.HashGetAsync(silo.Table, "Version") > before, "the table version did not move on, so no silo would read the row");
+        });
+
+    private sealed record ActiveSilo(IHost Host, SiloAddress Self, IClusterMembershipService Membership, RedisKey Table, IDatabase Db);
+
+    /// <summary>Runs <paramref name="test"/> on a coordinator silo over a private redis-server, once the silo is active.</summary>
+    private async Task WithActiveSiloAsync(bool fastFailureDetection, Func<ActiveSilo, Task> test)
     {
         await using var redis = await RedisServer.StartAsync(_directory);
         await using var store = SweepStore.Open(Path.Combine(_directory, "sweeps.db"));
         using var host = ClusterSilo.Build(new ClusterAddress("127.0.0.1", redis.Port),
-            new SiloEndpoint(IPAddress.Loopback, RedisServer.FreePort(), RedisServer.FreePort()), TestRoles.Coordinator(store), worker: null);
+            new SiloEndpoint(IPAddress.Loopback, RedisServer.FreePort(), RedisServer.FreePort()), TestRoles.Coordinator(store), worker: null, fastFailureDetection);
         await host.StartAsync();
         try
         {
             var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
             var membership = host.Services.GetRequiredService<IClusterMembershipService>();
-            var key = host.Services.GetRequiredService<IOptions<RedisClusteringOptions>>().Value
+            var table = host.Services.GetRequiredService<IOptions<RedisClusteringOptions>>().Value
                 .CreateRedisKey(host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value);
             await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
-            var db = connection.GetDatabase();
             await UntilAsync(() => membership.CurrentSnapshot.GetSiloStatus(self) == SiloStatus.Active, "the silo active");
-
-            // Another active silo: this silo's row, moved to another port (nothing listens there, but
-            // failure detection at its default pace takes far longer than this test).
-            var own = (string)(await db.HashGetAsync(key, self.ToString()))!;
-            var other = SiloAddress.New(new IPEndPoint(self.Endpoint.Address, RedisServer.FreePort()), self.Generation);
-            var otherRow = Regex.Replace(own, $@"(?<![\d.]){self.Endpoint.Port}(?!\d)", other.Endpoint.Port.ToString(CultureInfo.InvariantCulture));
-            Assert.Contains($"{other.Endpoint.Port}", otherRow, StringComparison.Ordinal);
-            await db.HashSetAsync(key, other.ToString(), otherRow);
-            await Task.Delay(MembershipTableGuard.CheckInterval * 2);
-            var before = (long)await db.HashGetAsync(key, "Version");
-
-            // The table as a silo with an older copy wrote it back: this silo listed, the other not.
-            Assert.True(await db.HashDeleteAsync(key, other.ToString()));
-            await UntilAsync(() => db.HashExists(key, other.ToString()), "the other silo's row written back");
-            Assert.Equal(otherRow, (string)(await db.HashGetAsync(key, other.ToString()))!);
-            Assert.True((long)await db.HashGetAsync(key, "Version") > before, "the table version did not move on, so no silo would read the row");
+            await test(new ActiveSilo(host, self, membership, table, connection.GetDatabase()));
         }
         finally
         {
             await host.StopAsync();
         }
-    }
-
-    private static async Task AssertTheSiloStaysListedAsync(IHost host, int redisPort, bool recreated)
-    {
-        var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-        var membership = host.Services.GetRequiredService<IClusterMembershipService>();
-        var key = host.Services.GetRequiredService<IOptions<RedisClusteringOptions>>().Value
-            .CreateRedisKey(host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort}");
-        var db = connection.GetDatabase();
-        // Active, and the guard's copy of the table taken since (it reads the table every second).
-        await UntilAsync(() => membership.CurrentSnapshot.GetSiloStatus(self) == SiloStatus.Active, "the silo active");
-        await Task.Delay(MembershipTableGuard.CheckInterval * 2);
-
-        Assert.True(await db.KeyDeleteAsync(key));
-        if (recreated) await db.HashSetAsync(key, "Version", "0");
-        // The read Orleans makes on its next refresh, made at once: before the guard's next periodic check.
-        var read = await host.Services.GetRequiredService<IMembershipTable>().ReadAllAsync(CancellationToken.None);
-
-        var own = read.TryGet(self);
-        Assert.True(own is not null, $"the read does not list this silo: {read}");
-        Assert.Equal(SiloStatus.Active, own.Item1.Status);
-        Assert.True(await db.HashExistsAsync(key, self.ToString()), "the table in Redis does not list this silo");
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Equal(SiloStatus.Active, membership.CurrentSnapshot.GetSiloStatus(self));
     }
 
     private static async Task UntilAsync(Func<bool> condition, string what)

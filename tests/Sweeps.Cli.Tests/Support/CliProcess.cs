@@ -13,8 +13,11 @@ internal sealed class CliProcess : IDisposable
 
     private CliProcess(string workingDirectory, IEnumerable<string> args, IDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sweeps.dll"));
+        // A shell without job control starts background commands with SIGINT ignored, and an ignored
+        // signal stays ignored across exec (`make test &` in a script): env gives the child the default
+        // back, so Ctrl-C reaches it as it would at a terminal.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "sweeps.dll")]) start.ArgumentList.Add(arg);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
