@@ -117,7 +117,7 @@ public sealed class MembershipTableGuard(
     }
 
     /// <summary>Whether a row, as Orleans writes it (JSON, the status as its number), is an active silo's.</summary>
-    internal static bool IsActive(RedisValue row)
+    private static bool IsActive(RedisValue row)
     {
         try
         {
