@@ -17,8 +17,7 @@ internal sealed class CliProcess : IDisposable
         // signal stays ignored across exec (`make test &` in a script): env gives the child the default
         // back, so Ctrl-C reaches it as it would at a terminal.
         var start = new ProcessStartInfo("env") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "sweeps.dll")]) start.ArgumentList.Add(arg);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var arg in (string[])["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "sweeps.dll"), .. args]) start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
