@@ -7,6 +7,7 @@ using Sweeps.Contracts.Sweeps;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.Store;
+using Sweeps.Coordinator.Submission;
 
 namespace Sweeps.Cli.Commands;
 
@@ -47,6 +48,8 @@ public static class RunCommand
                 Console.Error.WriteLine($"sweeps run: {spec.JobCount} jobs is more than --max-jobs {parse.GetValue(maxJobs)}; pass --yes to run them");
                 return ExitCodes.NeedsConfirmation;
             }
+            // Refused before the silo starts: a refused sweep starts nothing (the coordinator checks again, as for every submission).
+            if (spec.JobCount > parse.GetValue(maxSubmission)) throw new SweepTooLargeException(submission.Name, spec.JobCount, parse.GetValue(maxSubmission));
             using var signals = new ShutdownSignals("run");
             var interrupted = 0;
             var stopped = false;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Transfer;
 using Sweeps.Contracts.Jobs;
@@ -37,7 +38,8 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         var worker = new WorkerRole(new DeviceSlots(device.Name(), executors, workerOptions));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // One process: Orleans' own warnings (start-up and shutdown timings) are noise beside the progress display.
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
+        builder.Logging.AddConsole(o => o.FormatterName = OneLineConsoleFormatter.Name).AddConsoleFormatter<OneLineConsoleFormatter, ConsoleFormatterOptions>()
+            .SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
         builder.UseOrleans(silo => silo
             // Free loopback ports, so two runs on one machine do not collide.
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: SweepsSilo.ServiceId, clusterId: SweepsSilo.ClusterId)
