@@ -103,6 +103,24 @@ public sealed class ReportTests(ReportStore fixture) : IClassFixture<ReportStore
     }
 
     [Fact]
+    public async Task Each_fixed_pattern_is_tested_against_the_best_learned_positional_attention_of_its_column()
+    {
+        var table = Assert.Single((await new SweepTables(_temp.Store).BuildAsync(ReportFixture.Comparison, [TableKind.Ablation]))!);
+        var column = table.ColumnHeaders.ToList().IndexOf("Beauty HR@10");
+        ReportCell At(string model) => table.Rows.Single(r => r.Labels[0] == model).Cells[column];
+
+        // FPARec is the column's best learned model; the average pattern is five places behind it for every user.
+        var average = At("+Average");
+        Assert.True(average.Significant);
+        Assert.True(average.PValue < 1e-6, $"p = {average.PValue}");
+        // Only the fixed patterns are tested: PARec, a copy of SASRec, and SASRec itself carry no p.
+        Assert.All(new[] { "FPARec", "PARec", "SASRec" }, model => Assert.Null(At(model).PValue));
+        Assert.All(table.Rows.SelectMany(r => r.Cells).Where(c => c.Dataset == "Yelp"), c => Assert.Null(c.PValue));
+        Assert.Contains(table.Notes, n => n.Contains("best learned positional attention", StringComparison.Ordinal)
+                                          && n.Contains("Beauty HR@10: +Average against FPARec", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Column_headers_name_only_what_varies_within_a_model()
     {
         var table = Assert.Single((await new SweepTables(_temp.Store).BuildAsync(ReportFixture.Presets, [TableKind.Comparison]))!);

@@ -29,6 +29,9 @@ public static class PaperModels
     /// <summary>The paper's proposals: everything else in a row is a baseline they are tested against.</summary>
     public static bool IsProposal(string model) => model is "parec" or "fparec" or "fparec_ref";
 
+    /// <summary>Table 4's fixed attention patterns, which the learned positional attention is tested against.</summary>
+    public static bool IsFixedPattern(string model) => model.StartsWith("fixed_", StringComparison.Ordinal);
+
     public static string Name(string model) => Names.GetValueOrDefault(model, model);
 
     public static int ComparisonRank(string model) => Rank(ComparisonOrder, model);

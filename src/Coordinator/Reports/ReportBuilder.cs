@@ -12,6 +12,14 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
     PaperReference? paper)
 {
     public const double Alpha = 0.05;
+
+    /// <summary>Table 3 tests every model of a row against the row's best baseline, as the paper marks its proposals.</summary>
+    private static readonly SignificanceTest AgainstBestBaseline = new(c => !PaperModels.IsProposal(c.Model), _ => true, "the row's best baseline");
+
+    /// <summary>Table 4 asks whether learning the positional attention beats fixing it: each fixed pattern
+    /// against the column's best learned positional attention.</summary>
+    private static readonly SignificanceTest FixedAgainstLearned = new(c => PaperModels.IsProposal(c.Model), c => PaperModels.IsFixedPattern(c.Model),
+        "the column's best learned positional attention (PARec or FPARec)");
     public static readonly string[] Metrics = ["hr@10", "ndcg@10"];
 
     /// <summary>The paper's dataset order (Table 2); others follow by name.</summary>
@@ -23,7 +31,7 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
         var models = report.Selections.Select(s => s.Model).Distinct().ToList();
         var kinds = new List<TableKind> { TableKind.Datasets };
         if (models.Count > 1) kinds.Add(TableKind.Comparison);
-        if (models.Any(m => m.StartsWith("fixed_", StringComparison.Ordinal))) kinds.Add(TableKind.Ablation);
+        if (models.Any(PaperModels.IsFixedPattern)) kinds.Add(TableKind.Ablation);
         if (report.VaryingKeys.Contains("k")) kinds.Add(TableKind.K);
         if (report.VaryingKeys.Contains("blocks")) kinds.Add(TableKind.Blocks);
         return kinds;
@@ -73,20 +81,23 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
             foreach (var metric in Metrics)
             {
                 var cells = columns.Select(c => Cell(3, dataset, metric, c.Model, c.Others, axis: null)).ToList();
-                rows.Add(new ReportRow([dataset, MetricName(metric)], Significance(Emphasise(cells), dataset, metric, tests)));
+                rows.Add(new ReportRow([dataset, MetricName(metric)], Significance(Emphasise(cells), dataset, metric, AgainstBestBaseline, tests)));
             }
         return new ReportTable(3, TableKind.Comparison, "Performance comparison of the models", ["Dataset", "Metric"],
-            [.. columns.Select(c => c.Header)], rows, [.. SelectionNotes(rows), .. SignificanceNotes(tests), .. PaperNote(3, rows)]);
+            [.. columns.Select(c => c.Header)], rows, [.. SelectionNotes(rows), .. SignificanceNotes(AgainstBestBaseline, tests), .. PaperNote(3, rows)]);
     }
 
     private ReportTable AblationTable()
     {
         var columns = Columns(axis: null).OrderBy(c => PaperModels.AblationRank(c.Model)).ThenBy(c => c.Others, ValueOrder.Instance).ToList();
         var keys = Datasets.SelectMany(d => Metrics.Select(m => (Dataset: d, Metric: m))).ToList();
-        var byColumn = keys.Select(k => Emphasise(columns.Select(c => Cell(4, k.Dataset, k.Metric, c.Model, c.Others, axis: null)).ToList())).ToList();
+        var tests = new List<string>();
+        var byColumn = keys.Select(k => Significance(Emphasise(columns.Select(c => Cell(4, k.Dataset, k.Metric, c.Model, c.Others, axis: null)).ToList()),
+            k.Dataset, k.Metric, FixedAgainstLearned, tests)).ToList();
         var rows = columns.Select((c, i) => new ReportRow([c.Header], [.. byColumn.Select(cells => cells[i])])).ToList();
         return new ReportTable(4, TableKind.Ablation, "Learned positional attention against fixed attention patterns", ["Model"],
-            [.. keys.Select(k => $"{k.Dataset} {MetricName(k.Metric)}")], rows, [.. SelectionNotes(rows), .. PaperNote(4, rows)]);
+            [.. keys.Select(k => $"{k.Dataset} {MetricName(k.Metric)}")], rows,
+            [.. SelectionNotes(rows), .. SignificanceNotes(FixedAgainstLearned, tests), .. PaperNote(4, rows)]);
     }
 
     private ReportTable AxisTable(TableKind kind, int number, string axis, string title)
@@ -167,16 +178,20 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
             : c)];
     }
 
-    /// <summary>Each cell against the row's best baseline by a paired Wilcoxon signed-rank test over
-    /// users, pooled over the seeds both have ranks for; Holm-adjusted across the row.</summary>
-    private List<ReportCell> Significance(List<ReportCell> cells, string dataset, string metric, List<string> tests)
+    /// <summary>Which cells of a row (or column) a significance test compares: the best cell that
+    /// <paramref name="Reference"/> admits, against each other cell that <paramref name="Tested"/> admits.</summary>
+    /// <param name="Against">The reference as the table's note names it.</param>
+    private sealed record SignificanceTest(Func<ReportCell, bool> Reference, Func<ReportCell, bool> Tested, string Against);
+
+    /// <summary>Each tested cell against the reference by a paired Wilcoxon signed-rank test over users,
+    /// pooled over the seeds both have ranks for; Holm-adjusted across the cells.</summary>
+    private List<ReportCell> Significance(List<ReportCell> cells, string dataset, string metric, SignificanceTest test, List<string> tests)
     {
-        var baseline = cells.Where(c => c.Value is not null && !PaperModels.IsProposal(c.Model))
-            .OrderByDescending(c => c.Value).FirstOrDefault();
+        var baseline = cells.Where(c => c.Value is not null && test.Reference(c)).OrderByDescending(c => c.Value).FirstOrDefault();
         if (baseline is null) return cells;
         var raw = new Dictionary<int, double>();
         for (var i = 0; i < cells.Count; i++)
-            if (cells[i] != baseline && cells[i].Value is not null && PairedP(cells[i], baseline, dataset, metric) is { } p)
+            if (cells[i] != baseline && cells[i].Value is not null && test.Tested(cells[i]) && PairedP(cells[i], baseline, dataset, metric) is { } p)
                 raw[i] = p;
         if (raw.Count == 0) return cells;
         var adjusted = HolmCorrection.Adjust([.. raw.Values]);
@@ -219,7 +234,7 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
             yield return "Incomplete cells: the median of the seeds that finished, with the seeds still missing.";
     }
 
-    private IEnumerable<string> SignificanceNotes(List<string> tests)
+    private IEnumerable<string> SignificanceNotes(SignificanceTest test, List<string> tests)
     {
         if (tests.Count == 0)
         {
@@ -227,8 +242,8 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
                 yield return "Significance not tested: no pair of cells has per-user test ranks for the same seeds.";
             yield break;
         }
-        yield return $"† differs from the row's best baseline at α = {Alpha}: two-sided Wilcoxon signed-rank test over users, "
-                     + "paired by seed and pooled over seeds, Holm-corrected across the row. Adjusted p-values: " + string.Join("; ", tests) + ".";
+        yield return $"† differs from {test.Against} at α = {Alpha}: two-sided Wilcoxon signed-rank test over users, "
+                     + "paired by seed and pooled over seeds, Holm-corrected across the cells tested against it. Adjusted p-values: " + string.Join("; ", tests) + ".";
     }
 
     private IEnumerable<string> PaperNote(int table, IReadOnlyList<ReportRow> rows)

@@ -7,7 +7,7 @@ namespace Sweeps.Coordinator.Tests.Support;
 
 /// <summary>A store laid out like the paper's tables, with known numbers: maxlen tuned where validation
 /// prefers 50 while test prefers 100; a tie at four decimals; a cell with seeds missing; a model absent
-/// on one dataset; per-user ranks where one model is a copy of SASRec and another a shifted copy.</summary>
+/// on one dataset; per-user ranks where one model is a copy of SASRec and others shifted copies.</summary>
 internal static class ReportFixture
 {
     public const string Comparison = "fixture";
@@ -74,7 +74,7 @@ internal static class ReportFixture
     }
 
     /// <summary>SASRec's users at ranks spread over 0–39; PARec the same ranks; FPARec each user two
-    /// places better. Other models keep no ranks.</summary>
+    /// places better; the average pattern each user three places worse. Other models keep no ranks.</summary>
     private static int[]? RanksFor(JobSpec job)
     {
         if (job.Dataset != "Beauty") return null;
@@ -83,6 +83,7 @@ internal static class ReportFixture
         {
             "sasrec" or "parec" => sasrec,
             "fparec" => [.. sasrec.Select(r => Math.Max(0, r - 2))],
+            "fixed_average" => [.. sasrec.Select(r => r + 3)],
             _ => null,
         };
     }
