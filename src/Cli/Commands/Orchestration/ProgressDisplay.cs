@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Sweeps.Cli.Terminal;
 using Sweeps.Coordinator;
 using Sweeps.Coordinator.StateMachine;
 
@@ -32,14 +33,14 @@ public static class ProgressDisplay
         var s = await Snapshot.TakeAsync(coordinator, sweepId, started);
         var epochs = coordinator.Board.Running.OrderBy(j => j.StartedAt)
             .Select(j => j.Progress is { } p ? $"{j.JobId[..8]} epoch {p.Epoch}/{p.TotalEpochs}" : $"{j.JobId[..8]} starting");
-        return $"{DateTime.Now:HH:mm:ss} done {s.Done}/{s.Total} running {s.Running} queued {s.Queued} failed {s.Failed} dead {s.Dead} eta {s.Eta}"
+        return $"{DateTime.Now:HH:mm:ss} done {s.Done}/{s.Total} running {s.Running} queued {s.Queued} failed {s.Failed} dead {s.Dead} left {s.Left}"
             + (s.Running > 0 ? $" [{string.Join(", ", epochs)}]" : "");
     }
 
     private static async Task<Table> TableAsync(SweepCoordinator coordinator, string sweepId, DateTimeOffset started)
     {
         var s = await Snapshot.TakeAsync(coordinator, sweepId, started);
-        var table = new Table().Title($"[bold]{Markup.Escape(sweepId)}[/]  done {s.Done}/{s.Total} · running {s.Running} · queued {s.Queued} · failed {s.Failed} · dead {s.Dead} · ETA {s.Eta}")
+        var table = new Table().Title($"[bold]{Markup.Escape(sweepId)}[/]  done {s.Done}/{s.Total} · running {s.Running} · queued {s.Queued} · failed {s.Failed} · dead {s.Dead} · left {s.Left}")
             .AddColumns("job", "worker", "epoch", "valid NDCG@10");
         foreach (var job in coordinator.Board.Running.OrderBy(j => j.StartedAt).Take(12))
             table.AddRow(job.JobId[..12], Markup.Escape(job.WorkerId),
@@ -48,7 +49,7 @@ public static class ProgressDisplay
         return table;
     }
 
-    private sealed record Snapshot(int Total, int Done, int Running, int Queued, int Failed, int Dead, string Eta)
+    private sealed record Snapshot(int Total, int Done, int Running, int Queued, int Failed, int Dead, string Left)
     {
         public static async Task<Snapshot> TakeAsync(SweepCoordinator coordinator, string sweepId, DateTimeOffset started)
         {
@@ -58,9 +59,9 @@ public static class ProgressDisplay
             var settled = Count(JobState.Succeeded) + Count(JobState.DeadLettered) + Count(JobState.Cancelled);
             var finishedHere = coordinator.Board.FinishedSinceStart;
             var elapsed = DateTimeOffset.UtcNow - started;
-            var eta = finishedHere == 0 ? "?" : TimeSpan.FromSeconds(Math.Round(elapsed.TotalSeconds / finishedHere * (total - settled))).ToString();
+            var left = finishedHere == 0 ? "?" : RemainingTime.Format(TimeSpan.FromSeconds(elapsed.TotalSeconds / finishedHere * (total - settled)));
             return new Snapshot(total, Count(JobState.Succeeded), Count(JobState.Running), Count(JobState.Queued),
-                Count(JobState.Failed), Count(JobState.DeadLettered), eta);
+                Count(JobState.Failed), Count(JobState.DeadLettered), left);
         }
     }
 }
