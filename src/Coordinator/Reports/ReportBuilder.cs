@@ -20,6 +20,7 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
     /// against the column's best learned positional attention.</summary>
     private static readonly SignificanceTest FixedAgainstLearned = new(c => PaperModels.IsProposal(c.Model), c => PaperModels.IsFixedPattern(c.Model),
         "the column's best learned positional attention (PARec or FPARec)");
+
     public static readonly string[] Metrics = ["hr@10", "ndcg@10"];
 
     /// <summary>The paper's dataset order (Table 2); others follow by name.</summary>
