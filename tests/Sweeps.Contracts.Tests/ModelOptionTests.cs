@@ -1,3 +1,4 @@
+using Sweeps.Contracts.Catalog;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Contracts.Tests.Support;
 
@@ -34,6 +35,8 @@ public class ModelOptionTests
         "5:52: 'rmha_double_softmax' has several values but applies only with pe: rmha4, and pe takes other values in the same cell; give it one value there")]
     [InlineData("models: [awrsr]\nfixed: {awrsr_mix: 0.25}\n",
         "5:20: 'awrsr_mix' applies only with awrsr_mode: add; no job of this sweep has that")]
+    [InlineData("models: [sasrec, fparec]\nfixed: {fixed_include_pad: true}\n",
+        "5:9: 'fixed_include_pad' applies only to fixed_average, fixed_linear, fixed_exponential; none of the models of this sweep uses it")]
     [InlineData("models: [sasrec]\nfixed: {pe: abs_sinusoidal, pe_reverse: maybe}\n",
         "5:41: 'pe_reverse' expects true or false, got 'maybe'")]
     public void An_option_no_listed_model_accepts_is_refused_with_its_position(string tail, string expected)
@@ -83,4 +86,50 @@ public class ModelOptionTests
         Assert.Equal(0.5, awrsr["add"].GetDouble("awrsr_mix", 0));
         Assert.DoesNotContain(awrsr["add"].Parameters.Keys, k => k.StartsWith("pka", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_option_named_only_off_its_default_leaves_the_ids_of_jobs_at_the_default_unchanged()
+    {
+        const string patterns = "models: [fixed_average, fixed_linear, fixed_exponential]\n";
+        var before = SweepText.Expand(Head + patterns);
+        var spelledOut = SweepText.Expand(Head + patterns + "fixed: {fixed_include_pad: false}\n");
+        var both = SweepText.Expand(Head + patterns + "grid: {fixed_include_pad: [false, true]}\n");
+
+        Assert.Equal(before.Select(j => j.Id), spelledOut.Select(j => j.Id));
+        Assert.All(before, j => Assert.False(j.Parameters.ContainsKey("fixed_include_pad")));
+        Assert.Equal(6, both.Count);
+        Assert.Equal(before.Select(j => j.Id).Order(), both.Where(j => !j.Parameters.ContainsKey("fixed_include_pad")).Select(j => j.Id).Order());
+        var named = both.Where(j => j.Parameters.ContainsKey("fixed_include_pad")).ToList();
+        Assert.Equal(3, named.Count);
+        Assert.All(named, j => Assert.True(j.GetBool("fixed_include_pad", false)));
+        Assert.All(named, j => Assert.Contains("\"fixed_include_pad\":true", j.ToCanonicalJson(includeSeed: true)));
+    }
+
+    [Fact]
+    public void A_complete_configuration_names_the_options_left_out_at_their_default_where_they_apply()
+    {
+        var jobs = SweepText.Expand(Head + "models: [sasrec, fixed_average]\n");
+
+        var average = jobs.Single(j => j.Model == "fixed_average");
+        Assert.False(ModelDefaults.Complete(average)["fixed_include_pad"].AsBoolean());
+        Assert.Equal(average.Parameters.Count + 1, ModelDefaults.Complete(average).Count);
+        var sasrec = jobs.Single(j => j.Model == "sasrec");
+        Assert.Equal(sasrec.Parameters, ModelDefaults.Complete(sasrec));
+    }
+
+    [Fact]
+    public void Options_named_only_off_their_default_have_one_default_whatever_the_dataset_and_config()
+    {
+        Assert.NotEmpty(OptionCatalog.NamedOnlyOffDefault);
+        foreach (var option in OptionCatalog.NamedOnlyOffDefault)
+            foreach (var model in ModelCatalog.All.Where(m => option.AppliesTo(m.Id)))
+            {
+                var rule = ModelDefaults.For(option.Key, model);
+                Assert.False(rule.IsDerived, option.Key);
+                Assert.Equal(rule.Compute(new DefaultContext("ml-1m", model, NoParameter)),
+                    rule.Compute(new DefaultContext("Beauty", model, NoParameter)));
+            }
+    }
+
+    private static HyperValue NoParameter(string key) => throw new InvalidOperationException(key);
 }

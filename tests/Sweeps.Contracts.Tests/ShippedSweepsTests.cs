@@ -22,6 +22,7 @@ public partial class ShippedSweepsTests
         { "cpu-table5-k.yaml", 15 },
         { "cpu-table6-blocks.yaml", 9 },
         { "cpu-token-mixing-check.yaml", 18 },
+        { "cpu-table4-padding-check.yaml", 12 },
         { "pe-study.yaml", 160 },
         { "pe-study-beauty.yaml", 40 },
         { "pka.yaml", 42 },
@@ -140,9 +141,21 @@ public partial class ShippedSweepsTests
     }
 
     [Fact]
+    public void The_padding_check_trains_only_the_patterns_normalised_over_padding()
+    {
+        var table4 = GridExpander.Expand(Load("cpu-table4-ablation.yaml"))
+            .Where(j => j.Model is "fixed_average" or "fixed_linear" && j.Dataset == "Yelp").Select(j => j.Id).ToHashSet();
+        var check = GridExpander.Expand(Load("cpu-table4-padding-check.yaml")).ToList();
+
+        Assert.Equal(6, table4.Count);
+        Assert.Equal(table4, check.Where(j => !j.Parameters.ContainsKey("fixed_include_pad")).Select(j => j.Id).ToHashSet());
+        Assert.Equal(6, check.Count(j => j.GetBool("fixed_include_pad", false)));
+    }
+
+    [Fact]
     public void The_cpu_budget_tables_use_one_training_budget()
     {
-        var jobs = new[] { "cpu-table3.yaml", "cpu-table4-ablation.yaml", "cpu-table5-k.yaml", "cpu-table6-blocks.yaml" }
+        var jobs = new[] { "cpu-table3.yaml", "cpu-table4-ablation.yaml", "cpu-table5-k.yaml", "cpu-table6-blocks.yaml", "cpu-table4-padding-check.yaml" }
             .SelectMany(file => GridExpander.Expand(Load(file))).ToList();
 
         Assert.All(jobs, j => Assert.Equal((50L, 0.5, 5L), (j.Parameters["maxlen"].AsInt64(), j.GetDouble("dropout", 0), j.Parameters["eval_every"].AsInt64())));

@@ -81,6 +81,25 @@ public sealed class AggregationTests
         Assert.All(report.Selections, s => Assert.Equal(2, s.Chosen!.Valid["ndcg@10"].N));
     }
 
+    [Fact]
+    public void An_option_named_only_off_its_default_splits_rows_and_is_named_at_both_values()
+    {
+        // The jobs at the default do not name fixed_include_pad (they predate it); their configs must
+        // still read false beside the configs that set it true.
+        var outcomes = new HyperValue?[] { null, true }.SelectMany(includePad => new[] { 1, 2 }.Select(seed =>
+        {
+            (string, HyperValue)[] parameters = includePad is { } value ? [("maxlen", 50), ("fixed_include_pad", value)] : [("maxlen", 50)];
+            var job = Jobs.Make("fixed_average", seed: seed, parameters: parameters);
+            return new Store.JobOutcome(job, StateMachine.JobState.Succeeded, ScriptedWorker.Metrics(0.1), ScriptedWorker.Metrics(0.1));
+        })).ToList();
+
+        var report = SweepAggregator.Aggregate("padding", [], outcomes);
+
+        Assert.Equal(["fixed_include_pad"], report.VaryingKeys.ToArray());
+        Assert.Equal([false, true], report.Configs.Select(c => c.Parameters["fixed_include_pad"].AsBoolean()).Order());
+        Assert.Equal(2, report.Selections.Length);
+    }
+
     private static async Task Populate(TempStore temp, string sweep, IReadOnlyList<JobSpec> jobs,
         Func<JobSpec, (double[] Valid, double[] Test)> scores, string tuned, ISet<string>? skip = null)
     {

@@ -5,7 +5,8 @@ using Sweeps.Contracts.Jobs;
 namespace Sweeps.Contracts.Catalog;
 
 /// <summary>The one table of default values (docs/models.md, Backbone and the model cards). Every option a model uses ends
-/// up in its jobs' parameters, so a run's id does not depend on whether a sweep spelled a default out.</summary>
+/// up in its jobs' parameters, so a run's id does not depend on whether a sweep spelled a default out;
+/// an option <see cref="OptionDefinition.NamedOnlyOffDefault"/> is left out at its default instead.</summary>
 public static class ModelDefaults
 {
     /// <summary>The dataset whose defaults differ (docs/models.md, Per-dataset defaults: the FPARec ML-1m scripts).</summary>
@@ -49,6 +50,8 @@ public static class ModelDefaults
         ["pa_init"] = Constant("trunc_normal_0.01"),
         ["fixed_index"] = Constant("absolute"),
         ["fixed_lambda"] = Constant(1.0),
+        // Normalising over real items only keeps a short history's pattern from being diluted by padding.
+        ["fixed_include_pad"] = Constant(false),
         ["feature_map"] = Constant("elu1"),
         ["token_mixing"] = Constant("mlp2"),
         // The PE study's code: sinusoids reversed, RMHA with W_O and LeakyReLU q/k/v; its second
@@ -83,6 +86,20 @@ public static class ModelDefaults
         if (job.Get(key) is { } value) return value;
         var model = ModelCatalog.Find(job.Model) ?? GenericModel;
         return For(key, model).Compute(new DefaultContext(job.Dataset, model, k => Resolve(k, job)));
+    }
+
+    /// <summary>A job's complete configuration: its parameters with every option it names only off the
+    /// default filled in where it applies, so that tables compare configs option by option.</summary>
+    public static ImmutableSortedDictionary<string, HyperValue> Complete(JobSpec job)
+    {
+        var parameters = job.Parameters;
+        foreach (var option in OptionCatalog.NamedOnlyOffDefault.Where(o => o.AppliesTo(job.Model)))
+        {
+            if (parameters.ContainsKey(option.Key)) continue;
+            if (option.OnlyWith is { } condition && !condition.HoldsFor(Resolve(condition.Key, job))) continue;
+            parameters = parameters.Add(option.Key, Resolve(option.Key, job));
+        }
+        return parameters;
     }
 
     /// <summary>The default of <paramref name="key"/> outside any sweep (no preset, not ML-1m): what

@@ -19,6 +19,8 @@ public static class OptionCatalog
 
     private static readonly OptionCondition Rmha = new("pe", ["rmha4"]);
 
+    private static readonly ImmutableArray<string> FixedPatterns = ["fixed_average", "fixed_linear", "fixed_exponential"];
+
     public static ImmutableArray<OptionDefinition> All { get; } =
     [
         Integer("maxlen", "window length n (slots per sequence)", 1),
@@ -61,6 +63,9 @@ public static class OptionCatalog
             PositionalAttention) with { ChoiceModels = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("zeros", ["parec"]) },
         Choice("fixed_index", "slot index of fixed_linear's pattern (K20)", ["absolute", "relative"], ["fixed_linear"]),
         Real("fixed_lambda", "decay λ of fixed_exponential", 0, ["fixed_exponential"], minExclusive: true),
+        // Added after the fixed-pattern jobs of Table 4 had trained: named only when true keeps their ids.
+        Boolean("fixed_include_pad", "normalise a fixed pattern over all causal slots, padding included (equation 15 read literally)",
+            FixedPatterns) with { NamedOnlyOffDefault = true },
         Choice("feature_map", "φ of linear attention (K19)", ["elu1", "relu"], ["linear_attention"]),
         Choice("token_mixing", "token-mixing MLP shape (K21)", ["mlp2", "single"], ["token_mixing"]),
         Choice("pka_apply", "how the positional kernel acts: on the logits, around them, or on the weights",
@@ -82,6 +87,9 @@ public static class OptionCatalog
         All.ToFrozenDictionary(o => o.Key, StringComparer.Ordinal);
 
     public static IEnumerable<string> Keys => All.Select(o => o.Key);
+
+    /// <summary>The options a job names only when it takes another value than the default.</summary>
+    public static ImmutableArray<OptionDefinition> NamedOnlyOffDefault { get; } = [.. All.Where(o => o.NamedOnlyOffDefault)];
 
     public static OptionDefinition? Find(string key) => ByKey.GetValueOrDefault(key);
 

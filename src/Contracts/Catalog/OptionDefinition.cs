@@ -23,6 +23,11 @@ public sealed record OptionDefinition(
     /// <summary>Where this option means something besides its models; null = wherever they use it.</summary>
     public OptionCondition? OnlyWith { get; init; }
 
+    /// <summary>Whether a job names this option only when it takes another value than its default.
+    /// For options added after jobs were trained: jobs that keep the default keep the ids they had,
+    /// so their results are reused. Its default must be the same for every dataset and config.</summary>
+    public bool NamedOnlyOffDefault { get; init; }
+
     /// <summary>Choices only some models accept (choice → model patterns); an unlisted choice is
     /// accepted by every model the option applies to.</summary>
     public ImmutableDictionary<string, ImmutableArray<string>> ChoiceModels { get; init; } =

@@ -33,7 +33,7 @@ public static class GridExpander
         {
             for (var i = changedFrom; i < axes.Length; i++)
                 prefix[i + 1] = prefix[i].SetItem(axes[i].Key, axes[i].Values[index[i]]);
-            yield return WithoutInapplicable(cell, WithDerived(cell, prefix[axes.Length]));
+            yield return WithoutUnnamedDefaults(cell, WithoutInapplicable(cell, WithDerived(cell, prefix[axes.Length])));
 
             changedFrom = axes.Length - 1;
             while (changedFrom >= 0 && ++index[changedFrom] == axes[changedFrom].Values.Length)
@@ -49,6 +49,22 @@ public static class GridExpander
         {
             var condition = OptionCatalog.Find(key)!.OnlyWith!;
             if (!condition.HoldsFor(parameters[condition.Key])) parameters = parameters.Remove(key);
+        }
+        return parameters;
+    }
+
+    /// <summary>Leaves out the options named only off their default where they take it, so a job
+    /// trained before such an option existed keeps its id.</summary>
+    private static ImmutableSortedDictionary<string, HyperValue> WithoutUnnamedDefaults(SweepCell cell,
+        ImmutableSortedDictionary<string, HyperValue> parameters)
+    {
+        foreach (var option in OptionCatalog.NamedOnlyOffDefault)
+        {
+            if (!parameters.TryGetValue(option.Key, out var value)) continue;
+            var snapshot = parameters;
+            var standard = ModelDefaults.For(option.Key, cell.Model)
+                .Compute(new DefaultContext(cell.Dataset.Name, cell.Model, k => snapshot[k]));
+            if (value == standard) parameters = parameters.Remove(option.Key);
         }
         return parameters;
     }

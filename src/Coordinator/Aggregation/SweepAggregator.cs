@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sweeps.Contracts.Catalog;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Coordinator.Store;
 
@@ -28,7 +29,7 @@ public static class SweepAggregator
     {
         var first = config.First().Spec;
         var finished = config.Where(o => o.Valid is not null && o.Test is not null).ToList();
-        return new ConfigAggregate(config.Key, first.Dataset, first.DatasetHash, first.Model, first.Parameters,
+        return new ConfigAggregate(config.Key, first.Dataset, first.DatasetHash, first.Model, ModelDefaults.Complete(first),
             [.. config.Select(o => o.Spec.Seed).Distinct().Order()],
             [.. finished.Select(o => o.Spec.Seed).Distinct().Order()],
             Summarise(finished.Select(o => o.Valid!)),

@@ -31,6 +31,7 @@ public sealed record ModelOptions
     public string PaInit { get; init; } = Text("pa_init");
     public string FixedIndex { get; init; } = Text("fixed_index");
     public double FixedLambda { get; init; } = Real("fixed_lambda");
+    public bool FixedIncludePad { get; init; } = Flag("fixed_include_pad");
     public string FeatureMap { get; init; } = Text("feature_map");
     public string TokenMixing { get; init; } = Text("token_mixing");
     public string PkaApply { get; init; } = Text("pka_apply");
@@ -75,6 +76,7 @@ public sealed record ModelOptions
             PaInit = Read(job, "pa_init").AsString(),
             FixedIndex = Read(job, "fixed_index").AsString(),
             FixedLambda = Read(job, "fixed_lambda").AsDouble(),
+            FixedIncludePad = Read(job, "fixed_include_pad").AsBoolean(),
             FeatureMap = Read(job, "feature_map").AsString(),
             TokenMixing = Read(job, "token_mixing").AsString(),
             PkaApply = Read(job, "pka_apply").AsString(),

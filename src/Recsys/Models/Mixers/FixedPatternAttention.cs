@@ -3,7 +3,8 @@ using static Sweeps.Torch.torch;
 namespace Sweeps.Recsys.Models.Mixers;
 
 /// <summary>The ablation's handcrafted patterns (paper App. B, docs/models.md, Fixed patterns):
-/// A_ij = a_ij·allowed(i,j) / Σ_k a_ik·allowed(i,k), no softmax, no parameters besides W_V.</summary>
+/// A_ij = a_ij·allowed(i,j) / Σ_k a_ik·allowed(i,k), no softmax, no parameters besides W_V. Allowed
+/// keys are the earlier real items, or with <c>fixed_include_pad</c> every earlier slot.</summary>
 public sealed class FixedPatternAttention : AttentionMixer
 {
     public enum Pattern { Average, Linear, Exponential }
@@ -16,8 +17,18 @@ public sealed class FixedPatternAttention : AttentionMixer
         RegisterComponents();
     }
 
+    /// <summary>Padding slots take part in every row's normalisation when they count, so cutting them
+    /// off would change the weights of the real items.</summary>
+    public override bool SupportsTrimmedWindows => !Options.FixedIncludePad;
+
     protected override Tensor AttentionWeights(MixerInput input)
     {
+        if (Options.FixedIncludePad)
+        {
+            // Relative slots give padding a_ij = 0, so a padding query row can sum to 0: clamped as below.
+            var causal = UnnormalizedWeights(input) * input.Future.logical_not().to(float32);
+            return causal / causal.sum(-1, keepdim: true).clamp_min(1e-30) * input.QueryMask;
+        }
         var allowed = input.Disallowed.logical_not().to(float32);
         var weights = UnnormalizedWeights(input) * allowed;
         // Padding query rows have no allowed key: 0 / tiny keeps them at exactly 0.
