@@ -139,6 +139,25 @@ public sealed class ExchangeTests
     }
 
     [Fact]
+    public async Task Csv_gives_an_option_named_only_off_its_default_its_value_in_every_row()
+    {
+        await using var temp = new TempStore();
+        var jobs = new[]
+        {
+            Jobs.Make("fixed_linear", parameters: ("maxlen", 50)),
+            Jobs.Make("fixed_linear", parameters: [("maxlen", 50), ("fixed_include_pad", true)]),
+        };
+        await temp.Store.SubmitAsync(Jobs.Sweep("pad", jobs));
+        var writer = new StringWriter();
+        CsvExport.Write((await temp.Store.LoadDumpAsync("pad"))!, writer);
+        var rows = Lines(writer.ToString());
+
+        var column = Array.IndexOf(rows[0].Split(','), "fixed_include_pad");
+        Assert.True(column > 0, rows[0]);
+        Assert.Equal(["false", "true"], rows.Skip(1).Select(r => r.Split(',')[column]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Ranks_survive_their_compact_encoding()
     {
         int[] ranks = [0, 1, 127, 128, 16383, 16384, int.MaxValue, 42];

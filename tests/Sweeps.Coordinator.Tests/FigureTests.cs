@@ -82,4 +82,23 @@ public sealed class FigureTests
         Assert.Equal([0.9, 0.7], loss.Series[0].Points.Select(p => p.Y));
         Assert.Null(await new SweepFigures(harness.Store).BuildAsync("no-such-sweep"));
     }
+
+    [Fact]
+    public async Task Lines_of_an_option_named_only_off_its_default_are_labelled_at_both_values()
+    {
+        await using var harness = new CoordinatorHarness();
+        await harness.StartAsync();
+        var jobs = new[]
+        {
+            Jobs.Make("fixed_average", parameters: ("maxlen", 50)),
+            Jobs.Make("fixed_average", parameters: [("maxlen", 50), ("fixed_include_pad", true)]),
+        };
+        await harness.RunAsync(Jobs.Sweep("padfig", jobs));
+
+        var figures = await new SweepFigures(harness.Store).BuildAsync("padfig");
+
+        var loss = Assert.IsType<LineFigure>(figures!.First(f => f.Name == "curves-toy-loss"));
+        Assert.Equal(["fixed_average fixed_include_pad=false", "fixed_average fixed_include_pad=true"],
+            loss.Series.Select(s => s.Label).Order(StringComparer.Ordinal));
+    }
 }

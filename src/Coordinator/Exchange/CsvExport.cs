@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sweeps.Contracts.Catalog;
 using Sweeps.Contracts.Jobs;
 using Sweeps.Coordinator.Store;
 
@@ -11,8 +12,9 @@ public static class CsvExport
 {
     public static void Write(SweepDump dump, TextWriter writer)
     {
-        var specs = dump.Jobs.Select(j => JobSpec.FromCanonicalJson(j.Job.SpecJson)).ToList();
-        var parameters = specs.SelectMany(s => s.Parameters.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        // Complete configurations: an option a job names only off its default still gets its column.
+        var configurations = dump.Jobs.Select(j => ModelDefaults.Complete(JobSpec.FromCanonicalJson(j.Job.SpecJson))).ToList();
+        var parameters = configurations.SelectMany(c => c.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var valid = dump.Jobs.Select(j => j.Result is null ? null : MetricJson.Read(j.Result.ValidJson)).ToList();
         var test = dump.Jobs.Select(j => j.Result is null ? null : MetricJson.Read(j.Result.TestJson)).ToList();
         var metrics = valid.Concat(test).Where(m => m is not null).SelectMany(m => m!.Values.Keys)
@@ -23,9 +25,9 @@ public static class CsvExport
         for (var i = 0; i < dump.Jobs.Count; i++)
         {
             var (job, result, _) = dump.Jobs[i];
-            var spec = specs[i];
+            var configuration = configurations[i];
             WriteRow(writer, [job.Id, job.ConfigId, job.Dataset, job.Model, Number(job.Seed),
-                .. parameters.Select(p => spec.Parameters.TryGetValue(p, out var v) ? v.ToString() : ""),
+                .. parameters.Select(p => configuration.TryGetValue(p, out var v) ? v.ToString() : ""),
                 job.State.ToString(), result is null ? "" : Number(result.SelectedEpoch),
                 .. metrics.Select(m => Metric(valid[i], m)), .. metrics.Select(m => Metric(test[i], m)),
                 result is null ? "" : Number(result.TrainSeconds), result is null ? "" : Number(result.ParameterCount),

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sweeps.Contracts.Catalog;
 using Sweeps.Contracts.Jobs;
 
 namespace Sweeps.Coordinator.Reports.Figures;
@@ -13,7 +14,7 @@ internal sealed class SeriesLabels
     {
         var values = new Dictionary<(string Model, string Key), HashSet<HyperValue>>();
         foreach (var spec in specs)
-            foreach (var (key, value) in spec.Parameters)
+            foreach (var (key, value) in ModelDefaults.Complete(spec))
                 (values.TryGetValue((spec.Model, key), out var set) ? set : values[(spec.Model, key)] = []).Add(value);
         // Only what varies within a model tells its lines apart; an option a model fixes (a preset's
         // loss, a model-specific default) is already said by the model's name.
@@ -24,7 +25,8 @@ internal sealed class SeriesLabels
 
     public string Of(JobSpec spec, string? except = null)
     {
-        var parts = _varying.Where(k => k != except && spec.Get(k) is not null).Select(k => $"{k}={spec.Get(k)}");
+        var parameters = ModelDefaults.Complete(spec);
+        var parts = _varying.Where(k => k != except && parameters.ContainsKey(k)).Select(k => $"{k}={parameters[k]}");
         return string.Join(" ", [spec.Model, .. parts]);
     }
 }

@@ -23,16 +23,12 @@ public sealed class FixedPatternAttention : AttentionMixer
 
     protected override Tensor AttentionWeights(MixerInput input)
     {
-        if (Options.FixedIncludePad)
-        {
-            // Relative slots give padding a_ij = 0, so a padding query row can sum to 0: clamped as below.
-            var causal = UnnormalizedWeights(input) * input.Future.logical_not().to(float32);
-            return causal / causal.sum(-1, keepdim: true).clamp_min(1e-30) * input.QueryMask;
-        }
-        var allowed = input.Disallowed.logical_not().to(float32);
+        var allowed = (Options.FixedIncludePad ? input.Future : input.Disallowed).logical_not().to(float32);
         var weights = UnnormalizedWeights(input) * allowed;
-        // Padding query rows have no allowed key: 0 / tiny keeps them at exactly 0.
-        return weights / weights.sum(-1, keepdim: true).clamp_min(1e-30);
+        // A row with no allowed weight (a padding query, or any row of relative slots' padding) is
+        // 0 / tiny = 0; padding queries, which may see padding keys, are zeroed by the query mask.
+        var rows = weights / weights.sum(-1, keepdim: true).clamp_min(1e-30);
+        return Options.FixedIncludePad ? rows * input.QueryMask : rows;
     }
 
     /// <summary>a_ij for 1-based slots, broadcastable to (B, 1, n, n).</summary>
