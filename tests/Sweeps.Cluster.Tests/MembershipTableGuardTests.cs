@@ -66,6 +66,26 @@ public sealed class MembershipTableGuardTests : IDisposable
             Assert.True((long)await silo.Db.HashGetAsync(silo.Table, "Version") > before, "the table version did not move on, so no silo would read the row");
         });
 
+    /// <summary>A silo that became active less than a check before the loss is still joining in the others'
+    /// copies; the silo's own copy puts its row back at its latest status.</summary>
+    [Fact]
+    public Task A_row_written_back_at_an_earlier_status_is_set_to_the_status_of_the_silo_s_own_copy() =>
+        WithActiveSiloAsync(fastFailureDetection: false, async silo =>
+        {
+            var own = (string)(await silo.Db.HashGetAsync(silo.Table, silo.Self.ToString()))!;
+            var active = $"\"Status\":{(int)SiloStatus.Active}";
+            Assert.Contains(active, own, StringComparison.Ordinal);
+            await Task.Delay(MembershipTableGuard.CheckInterval * 2);
+            var before = (long)await silo.Db.HashGetAsync(silo.Table, "Version");
+
+            // The row as an older copy, taken while this silo was joining, wrote it back.
+            await silo.Db.HashSetAsync(silo.Table, silo.Self.ToString(), own.Replace(active, $"\"Status\":{(int)SiloStatus.Joining}", StringComparison.Ordinal));
+            await UntilAsync(() => ((string)silo.Db.HashGet(silo.Table, silo.Self.ToString())!).Contains(active, StringComparison.Ordinal),
+                "the row back at the active status");
+            Assert.True((long)await silo.Db.HashGetAsync(silo.Table, "Version") > before, "the table version did not move on, so no silo would read the row");
+            Assert.Equal(SiloStatus.Active, silo.Membership.CurrentSnapshot.GetSiloStatus(silo.Self));
+        });
+
     private sealed record ActiveSilo(IHost Host, SiloAddress Self, IClusterMembershipService Membership, RedisKey Table, IDatabase Db);
 
     /// <summary>Runs <paramref name="test"/> on a coordinator silo over a private redis-server, once the silo is active.</summary>
