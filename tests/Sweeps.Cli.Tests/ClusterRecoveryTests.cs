@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Sweeps.Cli.Tests.Support;
+using Sweeps.Cluster.Hosting;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
 
@@ -48,10 +49,13 @@ public sealed class ClusterRecoveryTests
         await using var cluster = new ClusterProcesses();
         var (redis, coordinator) = await StartAsync(cluster);
         var (doomed, survivor) = StartWorkers(cluster);
-        await SubmitAsync(cluster, "long", jobs: 2, sleepMs: 6000);
+        await SubmitAsync(cluster, "long", jobs: 2, sleepMs: 12000);
         await SubmitAsync(cluster, "short", jobs: 30, sleepMs: 1500);
         var running = await UntilAsync(cluster, "long", jobs => jobs.Count(j => j.State == JobState.Running) == 2, "both long jobs running");
         var victim = running.Single(j => j.WorkerId!.Contains($"/{doomed.Id}/", StringComparison.Ordinal));
+        // The loss of a settled cluster, whose silos' copies of the table list one another: a silo that
+        // joined within a guard check of the loss may be in no copy, and is then found by its lease lapsing.
+        await Task.Delay(MembershipTableGuard.CheckInterval * 3);
 
         // A worker dies while the table is gone: only a restored table can tell the others.
         redis.Kill();

@@ -27,7 +27,8 @@ namespace Sweeps.Cluster.Hosting;
 /// shutting down, stopping, dead), so such a row was lost or set back with the table. The restored
 /// table is then the union of every live silo's copy, each row at its latest status.</para>
 /// <para>The copy is refreshed every <see cref="CheckInterval"/>, and at once when this silo becomes
-/// active, so that a silo that joined just before the loss has its own row to write back. The
+/// active or Orleans reads a newer table, so that a silo that joined just before the loss is in the
+/// copies, its own included. The
 /// restoring is done then and also before Orleans sees a read of the table
 /// (<see cref="GuardedMembershipTable"/>), because Orleans stops a silo at once when a read no longer
 /// lists it.</para></summary>
@@ -83,12 +84,14 @@ public sealed class MembershipTableGuard(
         if (_active) _ = CheckQuietlyAsync();
     }
 
-    /// <summary>Orleans read or wrote the table at <paramref name="version"/>; a restored table must be newer.</summary>
+    /// <summary>Orleans read or wrote the table at <paramref name="version"/>: a restored table must be newer,
+    /// and a table newer than the copy (a silo joined, or changed status) is copied at once.</summary>
     internal void VersionSeen(long version)
     {
         long seen;
         do seen = Interlocked.Read(ref _versionSeen);
         while (version > seen && Interlocked.CompareExchange(ref _versionSeen, version, seen) != seen);
+        if (version > Interlocked.Read(ref _version) && _rows.Length > 0) _ = CheckQuietlyAsync();
     }
 
     /// <summary>Reads the table: keeps a copy when this silo's row is there (after writing back the rows
@@ -113,7 +116,7 @@ public sealed class MembershipTableGuard(
                         string.Join(", ", behind.Select(row => row.Name)), version);
                 foreach (var row in behind) rows[row.Name.ToString()] = row.Value;
                 _rows = [.. rows.Select(row => new HashEntry(row.Key, row.Value))];
-                _version = all.Where(e => e.Name == VersionField).Select(e => long.TryParse(e.Value.ToString(), out var v) ? v : 0).FirstOrDefault();
+                Interlocked.Exchange(ref _version, all.Where(e => e.Name == VersionField).Select(e => long.TryParse(e.Value.ToString(), out var v) ? v : 0).FirstOrDefault());
                 return true;
             }
             // Not in the table yet (joining), or no longer (declared dead and stopping): nothing to restore.
