@@ -28,10 +28,9 @@ namespace Sweeps.Cluster.Hosting;
 /// table is then the union of every live silo's copy, each row at its latest status.</para>
 /// <para>The copy is refreshed every <see cref="CheckInterval"/>, and at once when this silo becomes
 /// active or Orleans reads a newer table, so that a silo that joined just before the loss is in the
-/// copies, its own included. The
-/// restoring is done then and also before Orleans sees a read of the table
-/// (<see cref="GuardedMembershipTable"/>), because Orleans stops a silo at once when a read no longer
-/// lists it.</para></summary>
+/// copies, its own included. The restoring is done then and also before Orleans sees a read of the
+/// table (<see cref="GuardedMembershipTable"/>), because Orleans stops a silo at once when a read no
+/// longer lists it.</para></summary>
 public sealed class MembershipTableGuard(
     IOptions<RedisClusteringOptions> redis, IOptions<ClusterOptions> cluster, ILocalSiloDetails silo,
     ILogger<MembershipTableGuard> logger) : BackgroundService
@@ -137,7 +136,7 @@ public sealed class MembershipTableGuard(
     /// seen; the new version, or 0 when the table had them all.</summary>
     private async Task<long> WriteBackAsync(IDatabase db, RedisKey table, HashEntry[] rows)
     {
-        var floor = Math.Max(_version, Interlocked.Read(ref _versionSeen)) + 1;
+        var floor = Math.Max(Interlocked.Read(ref _version), Interlocked.Read(ref _versionSeen)) + 1;
         RedisValue[] arguments = [floor, .. rows.SelectMany(row => new[] { (RedisValue)row.Name.ToString(), row.Value, (int)(StatusOf(row.Value) ?? SiloStatus.None) })];
         return (long)await db.ScriptEvaluateAsync(RestoreScript, [table], arguments).ConfigureAwait(false);
     }
