@@ -56,16 +56,24 @@ public sealed class CheckpointTransferTests : IAsyncLifetime
         var first = Coordinator.Board.Running.Single(j => j.JobId == job.Id).WorkerId;
 
         await _cluster.KillSiloAsync(_cluster.Silos.Single(s => s.Name == first));
-        var uploaded = CheckpointMarker.Read(stored)!;
+        // The killed worker's last upload may still land after the kill; once the job runs elsewhere its
+        // attempt is no longer current and the coordinator refuses it, so the checkpoint is read then.
+        CheckpointMarker? uploaded = null;
         int? resumedAt = null;
         while (resumedAt is null)
         {
-            if (Coordinator.Board.Running.SingleOrDefault(j => j.JobId == job.Id && j.WorkerId != first) is { Progress: { } progress }) resumedAt = progress.Epoch;
+            if (Coordinator.Board.Running.SingleOrDefault(j => j.JobId == job.Id && j.WorkerId != first) is { } moved)
+            {
+                uploaded ??= CheckpointMarker.Read(stored);
+                if (moved.Progress is { } progress) resumedAt = progress.Epoch;
+            }
             await Task.Delay(10, timeout.Token);
         }
         await Coordinator.WaitForSweepAsync("moved", timeout.Token);
 
         // Started over, the other worker would report epoch 1 first.
+        Assert.NotNull(uploaded);
+        Assert.True(uploaded.Epoch >= 2);
         Assert.Equal(uploaded.Epoch + 1, resumedAt);
         var view = Assert.Single(await _store.ListJobsAsync("moved"));
         Assert.Equal(JobState.Succeeded, view.State);
