@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SkiaSharp;
 using Sweeps.Coordinator.Reports.Figures;
@@ -76,6 +77,10 @@ public sealed class FigureTests
         var kLine = Assert.IsType<LineFigure>(figures[2]);
         var series = Assert.Single(kLine.Series);
         Assert.Equal([10.0, 20.0], series.Points.Select(p => p.X));
+        Assert.Equal([10.0, 20.0], kLine.XTicks);
+        var texts = SvgTexts(FigureRenderer.Svg(kLine));
+        Assert.Contains("20", texts);
+        Assert.DoesNotContain("15", texts);
         Assert.All(series.Points, p => Assert.Equal(0.2, p.Y, 9));
         var loss = Assert.IsType<LineFigure>(figures[0]);
         Assert.Equal(["fparec k=10", "fparec k=20"], loss.Series.Select(s => s.Label));
@@ -101,4 +106,7 @@ public sealed class FigureTests
         Assert.Equal(["fixed_average fixed_include_pad=false", "fixed_average fixed_include_pad=true"],
             loss.Series.Select(s => s.Label).Order(StringComparer.Ordinal));
     }
+
+    private static List<string> SvgTexts(string svg) =>
+        [.. Regex.Matches(svg, @"<text[^>]*>\s*([^<]*?)\s*</text>").Select(m => m.Groups[1].Value)];
 }

@@ -7,8 +7,10 @@ public abstract record Figure(string Name, string Title);
 /// <summary>A matrix drawn as a heatmap, row 0 at the top (query slot i down, key slot j across).</summary>
 public sealed record HeatmapFigure(string Name, string Title, double[,] Values) : Figure(Name, Title);
 
-/// <summary>Lines with a shaded spread (e.g. median over seeds, min to max).</summary>
-public sealed record LineFigure(string Name, string Title, string XLabel, string YLabel, IReadOnlyList<LineSeries> Series)
+/// <summary>Lines with a shaded spread (e.g. median over seeds, min to max). <see cref="XTicks"/>, when
+/// set, are the only x positions labelled: a swept setting has no values between those tried.</summary>
+public sealed record LineFigure(string Name, string Title, string XLabel, string YLabel, IReadOnlyList<LineSeries> Series,
+    IReadOnlyList<double>? XTicks = null)
     : Figure(Name, Title);
 
 public sealed record LineSeries(string Label, IReadOnlyList<SpreadPoint> Points);

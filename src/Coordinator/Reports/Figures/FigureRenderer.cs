@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace Sweeps.Coordinator.Reports.Figures;
@@ -60,6 +61,8 @@ public static class FigureRenderer
             line.LegendText = series.Label;
             line.MarkerSize = 5;
         }
+        if (figure.XTicks is { Count: > 0 } ticks)
+            plot.Axes.Bottom.SetTicks([.. ticks], [.. ticks.Select(x => x.ToString("G", CultureInfo.InvariantCulture))]);
         plot.XLabel(figure.XLabel);
         plot.YLabel(figure.YLabel);
         // Beside the plot, not over it: a sweep's figure can carry a dozen lines.

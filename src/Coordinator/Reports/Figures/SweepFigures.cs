@@ -45,13 +45,16 @@ public sealed class SweepFigures(SweepStore store, IModelFigureSource? models = 
                 .Where(s => s.Points.Count > 0)
                 .OrderBy(s => s.Label, StringComparer.Ordinal)]);
 
-    private static LineFigure AxisFigure(string axis, string dataset, IReadOnlyList<JobOutcome> outcomes, SeriesLabels labels) =>
-        new($"{axis}-{FileName(dataset)}", $"{dataset}: test NDCG@10 by {axis}", axis, "test NDCG@10",
-            [.. outcomes.Where(o => o.Spec.Get(axis) is not null)
-                .GroupBy(o => labels.Of(o.Spec, axis), StringComparer.Ordinal)
+    private static LineFigure AxisFigure(string axis, string dataset, IReadOnlyList<JobOutcome> outcomes, SeriesLabels labels)
+    {
+        var swept = outcomes.Where(o => o.Spec.Get(axis) is not null).ToList();
+        return new($"{axis}-{FileName(dataset)}", $"{dataset}: test NDCG@10 by {axis}", axis, "test NDCG@10",
+            [.. swept.GroupBy(o => labels.Of(o.Spec, axis), StringComparer.Ordinal)
                 .Select(series => new LineSeries(series.Key,
                     Spread(series.Select(o => (X: o.Spec.Get(axis)!.Value.AsDouble(), Y: (double?)o.Test![Metric])))))
-                .OrderBy(s => s.Label, StringComparer.Ordinal)]);
+                .OrderBy(s => s.Label, StringComparer.Ordinal)],
+            XTicks: [.. swept.Select(o => o.Spec.Get(axis)!.Value.AsDouble()).Distinct().Order()]);
+    }
 
     /// <summary>Median over the values at each x, with their minimum and maximum.</summary>
     private static IReadOnlyList<SpreadPoint> Spread(IEnumerable<(double X, double? Y)> values) =>
