@@ -126,6 +126,9 @@ public sealed class ReportTests(ReportStore fixture) : IClassFixture<ReportStore
         var table = Assert.Single((await new SweepTables(_temp.Store).BuildAsync(ReportFixture.Presets, [TableKind.Comparison]))!);
 
         Assert.Equal(["SASRec", "FPARec dropout=0.2", "FPARec dropout=0.5", "sasrec_author"], table.ColumnHeaders);
+        // The significance note names a cell as its header does, so the two FPARec configs stay apart.
+        Assert.Contains(table.Notes, n => n.Contains("Beauty HR@10: FPARec dropout=0.2 against SASRec", StringComparison.Ordinal)
+                                          && n.Contains("Beauty HR@10: FPARec dropout=0.5 against SASRec", StringComparison.Ordinal));
     }
 
     [Fact]

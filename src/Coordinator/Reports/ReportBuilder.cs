@@ -82,7 +82,8 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
             foreach (var metric in Metrics)
             {
                 var cells = columns.Select(c => Cell(3, dataset, metric, c.Model, c.Others, axis: null)).ToList();
-                rows.Add(new ReportRow([dataset, MetricName(metric)], Significance(Emphasise(cells), dataset, metric, AgainstBestBaseline, tests)));
+                rows.Add(new ReportRow([dataset, MetricName(metric)],
+                    Significance(Emphasise(cells), [.. columns.Select(c => c.Header)], dataset, metric, AgainstBestBaseline, tests)));
             }
         return new ReportTable(3, TableKind.Comparison, "Performance comparison of the models", ["Dataset", "Metric"],
             [.. columns.Select(c => c.Header)], rows, [.. SelectionNotes(rows), .. SignificanceNotes(AgainstBestBaseline, tests), .. PaperNote(3, rows)]);
@@ -94,7 +95,7 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
         var keys = Datasets.SelectMany(d => Metrics.Select(m => (Dataset: d, Metric: m))).ToList();
         var tests = new List<string>();
         var byColumn = keys.Select(k => Significance(Emphasise(columns.Select(c => Cell(4, k.Dataset, k.Metric, c.Model, c.Others, axis: null)).ToList()),
-            k.Dataset, k.Metric, FixedAgainstLearned, tests)).ToList();
+            [.. columns.Select(c => c.Header)], k.Dataset, k.Metric, FixedAgainstLearned, tests)).ToList();
         var rows = columns.Select((c, i) => new ReportRow([c.Header], [.. byColumn.Select(cells => cells[i])])).ToList();
         return new ReportTable(4, TableKind.Ablation, "Learned positional attention against fixed attention patterns", ["Model"],
             [.. keys.Select(k => $"{k.Dataset} {MetricName(k.Metric)}")], rows,
@@ -185,11 +186,15 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
     private sealed record SignificanceTest(Func<ReportCell, bool> Reference, Func<ReportCell, bool> Tested, string Against);
 
     /// <summary>Each tested cell against the reference by a paired Wilcoxon signed-rank test over users,
-    /// pooled over the seeds both have ranks for; Holm-adjusted across the cells.</summary>
-    private List<ReportCell> Significance(List<ReportCell> cells, string dataset, string metric, SignificanceTest test, List<string> tests)
+    /// pooled over the seeds both have ranks for; Holm-adjusted across the cells. <paramref name="names"/>
+    /// are the cells' row or column headers, so the note tells apart two configs of one model.</summary>
+    private List<ReportCell> Significance(List<ReportCell> cells, IReadOnlyList<string> names, string dataset, string metric,
+        SignificanceTest test, List<string> tests)
     {
-        var baseline = cells.Where(c => c.Value is not null && test.Reference(c)).OrderByDescending(c => c.Value).FirstOrDefault();
-        if (baseline is null) return cells;
+        var baselineIndex = Enumerable.Range(0, cells.Count).Where(i => cells[i].Value is not null && test.Reference(cells[i]))
+            .OrderByDescending(i => cells[i].Value).DefaultIfEmpty(-1).First();
+        if (baselineIndex < 0) return cells;
+        var baseline = cells[baselineIndex];
         var raw = new Dictionary<int, double>();
         for (var i = 0; i < cells.Count; i++)
             if (cells[i] != baseline && cells[i].Value is not null && test.Tested(cells[i]) && PairedP(cells[i], baseline, dataset, metric) is { } p)
@@ -200,7 +205,7 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
         foreach (var (index, p) in raw.Keys.Zip(adjusted))
         {
             result[index] = result[index] with { PValue = p, Significant = p < Alpha };
-            tests.Add($"{dataset} {MetricName(metric)}: {PaperModels.Name(cells[index].Model)} against {PaperModels.Name(baseline.Model)}, p = {FormatP(p)}");
+            tests.Add($"{dataset} {MetricName(metric)}: {names[index]} against {names[baselineIndex]}, p = {FormatP(p)}");
         }
         return result;
     }

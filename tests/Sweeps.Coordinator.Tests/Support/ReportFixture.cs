@@ -70,7 +70,7 @@ internal static class ReportFixture
         }).ToList();
         await store.SubmitAsync(Jobs.Sweep(Presets, presetJobs));
         foreach (var job in presetJobs)
-            await FinishAsync(store, job, 0.08, 0.04, 0.05, null);
+            await FinishAsync(store, job, 0.08, 0.04, 0.05, BaselineRanks(job.Seed));
     }
 
     /// <summary>SASRec's users at ranks spread over 0–39; PARec the same ranks; FPARec each user two
@@ -78,7 +78,7 @@ internal static class ReportFixture
     private static int[]? RanksFor(JobSpec job)
     {
         if (job.Dataset != "Beauty") return null;
-        var sasrec = Enumerable.Range(0, Users).Select(u => (u * 7 + job.Seed * 13) % 40).ToArray();
+        var sasrec = BaselineRanks(job.Seed);
         return job.Model switch
         {
             "sasrec" or "parec" => sasrec,
@@ -87,6 +87,8 @@ internal static class ReportFixture
             _ => null,
         };
     }
+
+    private static int[] BaselineRanks(int seed) => [.. Enumerable.Range(0, Users).Select(u => (u * 7 + seed * 13) % 40)];
 
     private static async Task FinishAsync(SweepStore store, JobSpec job, double hr, double ndcg, double valid, int[]? ranks)
     {
