@@ -76,26 +76,27 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
     private ReportTable ComparisonTable()
     {
         var columns = Columns(axis: null).OrderBy(c => PaperModels.ComparisonRank(c.Model)).ThenBy(c => c.Others, ValueOrder.Instance).ToList();
+        List<string> headers = [.. columns.Select(c => c.Header)];
         var rows = new List<ReportRow>();
         var tests = new List<string>();
         foreach (var dataset in Datasets)
             foreach (var metric in Metrics)
             {
                 var cells = columns.Select(c => Cell(3, dataset, metric, c.Model, c.Others, axis: null)).ToList();
-                rows.Add(new ReportRow([dataset, MetricName(metric)],
-                    Significance(Emphasise(cells), [.. columns.Select(c => c.Header)], dataset, metric, AgainstBestBaseline, tests)));
+                rows.Add(new ReportRow([dataset, MetricName(metric)], Significance(Emphasise(cells), headers, dataset, metric, AgainstBestBaseline, tests)));
             }
         return new ReportTable(3, TableKind.Comparison, "Performance comparison of the models", ["Dataset", "Metric"],
-            [.. columns.Select(c => c.Header)], rows, [.. SelectionNotes(rows), .. SignificanceNotes(AgainstBestBaseline, tests), .. PaperNote(3, rows)]);
+            headers, rows, [.. SelectionNotes(rows), .. SignificanceNotes(AgainstBestBaseline, tests), .. PaperNote(3, rows)]);
     }
 
     private ReportTable AblationTable()
     {
         var columns = Columns(axis: null).OrderBy(c => PaperModels.AblationRank(c.Model)).ThenBy(c => c.Others, ValueOrder.Instance).ToList();
         var keys = Datasets.SelectMany(d => Metrics.Select(m => (Dataset: d, Metric: m))).ToList();
+        List<string> headers = [.. columns.Select(c => c.Header)];
         var tests = new List<string>();
         var byColumn = keys.Select(k => Significance(Emphasise(columns.Select(c => Cell(4, k.Dataset, k.Metric, c.Model, c.Others, axis: null)).ToList()),
-            [.. columns.Select(c => c.Header)], k.Dataset, k.Metric, FixedAgainstLearned, tests)).ToList();
+            headers, k.Dataset, k.Metric, FixedAgainstLearned, tests)).ToList();
         var rows = columns.Select((c, i) => new ReportRow([c.Header], [.. byColumn.Select(cells => cells[i])])).ToList();
         return new ReportTable(4, TableKind.Ablation, "Learned positional attention against fixed attention patterns", ["Model"],
             [.. keys.Select(k => $"{k.Dataset} {MetricName(k.Metric)}")], rows,
@@ -197,7 +198,7 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
         var baseline = cells[baselineIndex];
         var raw = new Dictionary<int, double>();
         for (var i = 0; i < cells.Count; i++)
-            if (cells[i] != baseline && cells[i].Value is not null && test.Tested(cells[i]) && PairedP(cells[i], baseline, dataset, metric) is { } p)
+            if (i != baselineIndex && cells[i].Value is not null && test.Tested(cells[i]) && PairedP(cells[i], baseline, dataset, metric) is { } p)
                 raw[i] = p;
         if (raw.Count == 0) return cells;
         var adjusted = HolmCorrection.Adjust([.. raw.Values]);
