@@ -47,13 +47,13 @@ public sealed class SweepFigures(SweepStore store, IModelFigureSource? models = 
 
     private static LineFigure AxisFigure(string axis, string dataset, IReadOnlyList<JobOutcome> outcomes, SeriesLabels labels)
     {
-        var swept = outcomes.Where(o => o.Spec.Get(axis) is not null).ToList();
-        return new($"{axis}-{FileName(dataset)}", $"{dataset}: test NDCG@10 by {axis}", axis, "test NDCG@10",
-            [.. swept.GroupBy(o => labels.Of(o.Spec, axis), StringComparer.Ordinal)
-                .Select(series => new LineSeries(series.Key,
-                    Spread(series.Select(o => (X: o.Spec.Get(axis)!.Value.AsDouble(), Y: (double?)o.Test![Metric])))))
-                .OrderBy(s => s.Label, StringComparer.Ordinal)],
-            XTicks: [.. swept.Select(o => o.Spec.Get(axis)!.Value.AsDouble()).Distinct().Order()]);
+        List<LineSeries> series = [.. outcomes.Where(o => o.Spec.Get(axis) is not null)
+            .GroupBy(o => labels.Of(o.Spec, axis), StringComparer.Ordinal)
+            .Select(line => new LineSeries(line.Key,
+                Spread(line.Select(o => (X: o.Spec.Get(axis)!.Value.AsDouble(), Y: (double?)o.Test![Metric])))))
+            .OrderBy(s => s.Label, StringComparer.Ordinal)];
+        return new($"{axis}-{FileName(dataset)}", $"{dataset}: test NDCG@10 by {axis}", axis, "test NDCG@10", series,
+            XTicks: [.. series.SelectMany(s => s.Points.Select(p => p.X)).Distinct().Order()]);
     }
 
     /// <summary>Median over the values at each x, with their minimum and maximum.</summary>
