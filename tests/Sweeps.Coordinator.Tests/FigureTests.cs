@@ -73,7 +73,7 @@ public sealed class FigureTests
         var figures = await new SweepFigures(harness.Store).BuildAsync("kfig");
 
         Assert.NotNull(figures);
-        Assert.Equal(["curves-toy-loss", "curves-toy-valid-ndcg10", "k-toy"], figures.Select(f => f.Name));
+        Assert.Equal(["curves-toy-loss", "curves-toy-valid-ndcg10", "k-toy", "seeds-toy"], figures.Select(f => f.Name));
         var kLine = Assert.IsType<LineFigure>(figures[2]);
         var series = Assert.Single(kLine.Series);
         Assert.Equal([10.0, 20.0], series.Points.Select(p => p.X));
@@ -105,6 +105,27 @@ public sealed class FigureTests
         var loss = Assert.IsType<LineFigure>(figures!.First(f => f.Name == "curves-toy-loss"));
         Assert.Equal(["fixed_average fixed_include_pad=false", "fixed_average fixed_include_pad=true"],
             loss.Series.Select(s => s.Label).Order(StringComparer.Ordinal));
+        // One seed per config: no spread to show.
+        Assert.DoesNotContain(figures!, f => f is SeedsFigure);
+    }
+
+    [Fact]
+    public async Task Each_seed_of_a_config_is_a_dot_beside_its_median_best_config_on_top()
+    {
+        await using var store = new TempStore();
+        await ReportFixture.PopulateAsync(store.Store);
+
+        var figures = await new SweepFigures(store.Store).BuildAsync(ReportFixture.KSweep);
+
+        var seeds = Assert.IsType<SeedsFigure>(Assert.Single(figures!, f => f.Name == "seeds-Beauty"));
+        // k 10 and 20 tie at the top (NDCG@10 0.0402); k 5 (0.0391) comes last.
+        Assert.Equal(["fparec k=10", "fparec k=20", "fparec k=5"], seeds.Groups.Select(g => g.Label));
+        var k5 = seeds.Groups[2];
+        Assert.Equal([0.0387, 0.0391, 0.0395], k5.Values, (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(0.0391, k5.Median, 12);
+        var texts = SvgTexts(FigureRenderer.Svg(seeds));
+        Assert.Contains("fparec k=5", texts);
+        Assert.Contains("Beauty: test NDCG@10 of each seed", texts);
     }
 
     private static List<string> SvgTexts(string svg) =>

@@ -16,3 +16,11 @@ public sealed record LineFigure(string Name, string Title, string XLabel, string
 public sealed record LineSeries(string Label, IReadOnlyList<SpreadPoint> Points);
 
 public sealed record SpreadPoint(double X, double Y, double Low, double High);
+
+/// <summary>Each seed's value of every config as a dot, its median as a bar, one row per config in the
+/// order given (the first at the top): how far apart the seeds of a config land, and whether one
+/// config's seeds all sit above another's, which a median and a shaded range alone do not show.</summary>
+public sealed record SeedsFigure(string Name, string Title, string ValueLabel, IReadOnlyList<SeedGroup> Groups)
+    : Figure(Name, Title);
+
+public sealed record SeedGroup(string Label, double Median, IReadOnlyList<double> Values);

@@ -23,6 +23,7 @@ public static class FigureRenderer
         {
             case HeatmapFigure heatmap: DrawHeatmap(plot, heatmap); break;
             case LineFigure lines: DrawLines(plot, lines); break;
+            case SeedsFigure seeds: DrawSeeds(plot, seeds); break;
             default: throw new ArgumentException($"no drawing for {figure.GetType().Name}", nameof(figure));
         }
         return plot;
@@ -67,5 +68,30 @@ public static class FigureRenderer
         plot.YLabel(figure.YLabel);
         // Beside the plot, not over it: a sweep's figure can carry a dozen lines.
         if (figure.Series.Count > 0) plot.ShowLegend(Edge.Right);
+    }
+
+    private static void DrawSeeds(Plot plot, SeedsFigure figure)
+    {
+        // One row per config, the first at the top; its labels are the y ticks, so a dozen configs with
+        // long labels stay readable where a legend of a dozen colours would not.
+        var rows = figure.Groups.Count;
+        double Row(int g) => rows - 1 - g;
+        var color = new ScottPlot.Palettes.Category10().GetColor(0);
+        for (var g = 0; g < rows; g++)
+        {
+            var group = figure.Groups[g];
+            var seeds = plot.Add.Scatter(group.Values.ToArray(), Enumerable.Repeat(Row(g), group.Values.Count).ToArray());
+            seeds.LineWidth = 0;
+            seeds.MarkerSize = 7;
+            seeds.Color = color.WithAlpha(0.6);
+            var median = plot.Add.Scatter(new[] { group.Median }, new[] { Row(g) });
+            median.LineWidth = 0;
+            median.MarkerShape = MarkerShape.VerticalBar;
+            median.MarkerSize = 18;
+            median.Color = Colors.Black;
+        }
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(g => Row(g))], [.. figure.Groups.Select(g => g.Label)]);
+        plot.Axes.SetLimitsY(-0.5, rows - 0.5);
+        plot.XLabel(figure.ValueLabel);
     }
 }

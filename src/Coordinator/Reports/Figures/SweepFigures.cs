@@ -1,12 +1,13 @@
 using Sweeps.Contracts.Jobs;
+using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.StateMachine;
 using Sweeps.Coordinator.Store;
 
 namespace Sweeps.Coordinator.Reports.Figures;
 
 /// <summary>A sweep's figures read from the store: per dataset, the training loss and validation
-/// NDCG@10 curves of every config, and, where the sweep varies k or blocks, test NDCG@10 against it;
-/// each line the median over seeds with the seeds' range shaded. Figures that need the trained
+/// NDCG@10 curves of every config, where the sweep varies k or blocks, test NDCG@10 against it (each
+/// line the median over seeds with the seeds' range shaded), and each seed's test NDCG@10 per config. Figures that need the trained
 /// weights come from <paramref name="models"/> when given.</summary>
 public sealed class SweepFigures(SweepStore store, IModelFigureSource? models = null)
 {
@@ -29,9 +30,13 @@ public sealed class SweepFigures(SweepStore store, IModelFigureSource? models = 
             figures.Add(CurveFigure($"curves-{FileName(dataset)}-valid-ndcg10", $"{dataset}: validation NDCG@10", "validation NDCG@10",
                 ofDataset, labels, p => p.Valid?[Metric]));
         }
+        var finishedDatasets = finished.Select(o => o.Spec.Dataset).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var axis in SweptAxes.Where(labels.Varies))
-            foreach (var dataset in finished.Select(o => o.Spec.Dataset).Distinct().Order(StringComparer.Ordinal))
+            foreach (var dataset in finishedDatasets)
                 figures.Add(AxisFigure(axis, dataset, finished.Where(o => o.Spec.Dataset == dataset).ToList(), labels));
+        foreach (var dataset in finishedDatasets)
+            if (SeedsOf(dataset, finished.Where(o => o.Spec.Dataset == dataset).ToList(), labels) is { } seeds)
+                figures.Add(seeds);
         if (models is not null) figures.AddRange(await models.FiguresAsync(sweepId, cancellationToken).ConfigureAwait(false));
         return figures;
     }
@@ -56,6 +61,22 @@ public sealed class SweepFigures(SweepStore store, IModelFigureSource? models = 
             XTicks: [.. series.SelectMany(s => s.Points.Select(p => p.X)).Distinct().Order()]);
     }
 
+    /// <summary>The configs ranked by their median, best first. Null where no config of the dataset has
+    /// two seeds finished: one dot per row says nothing about spread.</summary>
+    private static SeedsFigure? SeedsOf(string dataset, IReadOnlyList<JobOutcome> outcomes, SeriesLabels labels)
+    {
+        List<SeedGroup> groups = [.. outcomes
+            .GroupBy(o => o.Spec.ConfigId, StringComparer.Ordinal)
+            .Select(config => (Label: labels.Of(config.First().Spec),
+                Values: config.Select(o => o.Test![Metric]).Where(double.IsFinite).Order().ToArray()))
+            .Where(g => g.Values.Length > 0)
+            .Select(g => new SeedGroup(g.Label, MetricSummary.Of(g.Values).Median, g.Values))
+            .OrderByDescending(g => g.Median).ThenBy(g => g.Label, StringComparer.Ordinal)];
+        return groups.Any(g => g.Values.Count > 1)
+            ? new SeedsFigure($"seeds-{FileName(dataset)}", $"{dataset}: test NDCG@10 of each seed", "test NDCG@10", groups)
+            : null;
+    }
+
     /// <summary>Median over the values at each x, with their minimum and maximum.</summary>
     private static IReadOnlyList<SpreadPoint> Spread(IEnumerable<(double X, double? Y)> values) =>
         [.. values.Where(v => v.Y is double y && double.IsFinite(y))
@@ -64,8 +85,7 @@ public sealed class SweepFigures(SweepStore store, IModelFigureSource? models = 
             .Select(g =>
             {
                 var ys = g.Select(v => v.Y!.Value).Order().ToArray();
-                var median = ys.Length % 2 == 1 ? ys[ys.Length / 2] : (ys[ys.Length / 2 - 1] + ys[ys.Length / 2]) / 2;
-                return new SpreadPoint(g.Key, median, ys[0], ys[^1]);
+                return new SpreadPoint(g.Key, MetricSummary.Of(ys).Median, ys[0], ys[^1]);
             })];
 
     /// <summary>A name safe in a file name and a URL path.</summary>
