@@ -38,6 +38,7 @@ public sealed partial class ReportDocExamplesTests
         Assert.Contains("6 results restored", outputs[6]);
         using var json = JsonDocument.Parse(outputs[7]);
         Assert.Equal(2, json.RootElement.GetProperty("configs").GetArrayLength());
+        Assert.Contains("### Configs: Every config of the sweep", outputs[8]);
     }
 
     private static async Task<(int Code, string Output)> RunAsync(string dir, IEnumerable<string> args)

@@ -1,3 +1,4 @@
+using Sweeps.Coordinator.Aggregation;
 using Sweeps.Coordinator.Reports;
 using Sweeps.Coordinator.Reports.Rendering;
 using Sweeps.Coordinator.Reports.Significance;
@@ -27,6 +28,7 @@ public sealed class ReportTests(ReportStore fixture) : IClassFixture<ReportStore
             data.Add(ReportFixture.Comparison, TableKind.Comparison, format, true);
             data.Add(ReportFixture.Comparison, TableKind.Ablation, format, true);
             data.Add(ReportFixture.KSweep, TableKind.K, format, true);
+            data.Add(ReportFixture.Encodings, TableKind.Configs, format, false);
         }
         return data;
     }
@@ -129,6 +131,40 @@ public sealed class ReportTests(ReportStore fixture) : IClassFixture<ReportStore
         // The significance note names a cell as its header does, so the two FPARec configs stay apart.
         Assert.Contains(table.Notes, n => n.Contains("Beauty HR@10: FPARec dropout=0.2 against SASRec", StringComparison.Ordinal)
                                           && n.Contains("Beauty HR@10: FPARec dropout=0.5 against SASRec", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_configs_table_has_a_row_per_config_each_tested_against_its_columns_best()
+    {
+        var table = Assert.Single((await new SweepTables(_temp.Store).BuildAsync(ReportFixture.Encodings, [TableKind.Configs]))!);
+        ReportCell At(string config, string column) =>
+            table.Rows.Single(r => r.Labels[0] == config).Cells[table.ColumnHeaders.ToList().IndexOf(column)];
+
+        Assert.Equal(["SASRec pe=learned", "SASRec pe=none", "SASRec pe=rope"], table.Rows.Select(r => r.Labels[0]));
+        Assert.Equal(["Beauty HR@10", "Beauty NDCG@10"], table.ColumnHeaders);
+        Assert.Equal("configs", table.Name);
+        Assert.Null(table.Number);
+        var best = At("SASRec pe=rope", "Beauty HR@10");
+        Assert.Equal(Emphasis.Best, best.Emphasis);
+        Assert.Equal(0.0840, best.Value!.Value, 12);
+        Assert.Null(best.PValue);
+        // Every user two places behind the best (learned) or five (none): both differ from it.
+        Assert.True(At("SASRec pe=learned", "Beauty HR@10").Significant);
+        Assert.True(At("SASRec pe=none", "Beauty NDCG@10").Significant);
+        Assert.Contains(table.Notes, n => n.Contains("Beauty NDCG@10: SASRec pe=none against SASRec pe=rope", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_configs_table_comes_with_a_sweep_that_runs_one_model_in_several_configs_beyond_k_and_blocks()
+    {
+        async Task<IReadOnlyList<TableKind>> KindsOf(string sweep) =>
+            ReportBuilder.Applicable((await new SweepReports(_temp.Store).BuildAsync(sweep))!);
+
+        Assert.Contains(TableKind.Configs, await KindsOf(ReportFixture.Encodings));
+        Assert.Contains(TableKind.Configs, await KindsOf(ReportFixture.Presets));
+        // maxlen is tuned (one config reported per model) and k has Table 5.
+        Assert.DoesNotContain(TableKind.Configs, await KindsOf(ReportFixture.Comparison));
+        Assert.DoesNotContain(TableKind.Configs, await KindsOf(ReportFixture.KSweep));
     }
 
     [Fact]

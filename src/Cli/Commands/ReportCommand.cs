@@ -7,8 +7,8 @@ using Sweeps.Coordinator.Reports.Rendering;
 
 namespace Sweeps.Cli.Commands;
 
-/// <summary><c>sweeps report SWEEP</c>: the paper's Tables 2–6 from what the store holds, without running
-/// anything. Markdown on the terminal, or one file per table and format under <c>--out</c>.</summary>
+/// <summary><c>sweeps report SWEEP</c>: the paper's Tables 2–6 and the configs table from what the store
+/// holds, without running anything. Markdown on the terminal, or one file per table and format under <c>--out</c>.</summary>
 public static class ReportCommand
 {
     private static readonly Dictionary<string, TableKind?> Tables = new(StringComparer.Ordinal)
@@ -20,6 +20,7 @@ public static class ReportCommand
         ["ablation"] = TableKind.Ablation,
         ["k"] = TableKind.K,
         ["blocks"] = TableKind.Blocks,
+        ["configs"] = TableKind.Configs,
     };
 
     private static readonly Dictionary<string, ReportFormat> Formats = new(StringComparer.Ordinal)
@@ -30,11 +31,11 @@ public static class ReportCommand
     public static Command Create()
     {
         var sweepId = new Argument<string>("sweep") { Description = "The sweep to report." };
-        var table = new Option<string>("--table") { Description = "Which table: datasets (2), comparison (3), ablation (4), k (5), blocks (6), all, or summary (the table `sweeps run` ends with).", DefaultValueFactory = _ => "all" };
+        var table = new Option<string>("--table") { Description = "Which table: datasets (2), comparison (3), ablation (4), k (5), blocks (6), configs (a row per config), all, or summary (the table `sweeps run` ends with).", DefaultValueFactory = _ => "all" };
         table.AcceptOnlyFromAmong([.. Tables.Keys]);
         var format = new Option<string[]>("--format") { Description = "md, latex, csv or html; repeat for several (with --out).", DefaultValueFactory = _ => ["md"], AllowMultipleArgumentsPerToken = true };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
-        var output = new Option<string?>("--out") { Description = "Directory to write table<N>.<ext> files into; the terminal when absent." };
+        var output = new Option<string?>("--out") { Description = "Directory to write table<N>.<ext> (and configs.<ext>) files into; the terminal when absent." };
         var withPaper = new Option<bool>("--with-paper") { Description = "Show the paper's value and our difference in % beside each cell." };
         var std = new Option<bool>("--std") { Description = "Show the standard deviation over seeds." };
         var wide = new Option<bool>("--wide") { Description = "With --table summary: every column, nothing cut to 80 columns." };
@@ -77,7 +78,7 @@ public static class ReportCommand
             foreach (var t in tables)
                 foreach (var f in formats)
                 {
-                    var path = Path.Combine(directory, $"table{t.Number}.{ReportRenderer.Extension(f)}");
+                    var path = Path.Combine(directory, $"{t.Name}.{ReportRenderer.Extension(f)}");
                     await File.WriteAllTextAsync(path, ReportRenderer.Render(t, f, withStd), cancellationToken);
                     Console.WriteLine(path);
                 }

@@ -5,8 +5,9 @@ using Sweeps.Coordinator.Reports.Significance;
 
 namespace Sweeps.Coordinator.Reports;
 
-/// <summary>Lays a sweep's report out as the paper's Tables 2–6. Every table is defined here once; the
-/// renderers only draw what this returns.</summary>
+/// <summary>Lays a sweep's report out as the paper's Tables 2–6, and every config of a sweep that runs
+/// one model in several (the configs table). Every table is defined here once; the renderers only
+/// draw what this returns.</summary>
 /// <param name="paper">The paper's numbers to show beside ours, or null.</param>
 public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnlyDictionary<string, DatasetFigures> datasets,
     PaperReference? paper)
@@ -21,7 +22,14 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
     private static readonly SignificanceTest FixedAgainstLearned = new(c => PaperModels.IsProposal(c.Model), c => PaperModels.IsFixedPattern(c.Model),
         "the column's best learned positional attention (PARec or FPARec)");
 
+    /// <summary>The configs table asks which configs are told apart from the best at all: each config
+    /// against the column's best.</summary>
+    private static readonly SignificanceTest AgainstBestConfig = new(_ => true, _ => true, "the column's best config");
+
     public static readonly string[] Metrics = ["hr@10", "ndcg@10"];
+
+    /// <summary>Settings with a table of their own (5 and 6), so varying them alone does not call for the configs table.</summary>
+    private static readonly string[] AxisKeys = ["k", "blocks"];
 
     /// <summary>The paper's dataset order (Table 2); others follow by name.</summary>
     private static readonly string[] DatasetOrder = ["ml-1m", "Beauty", "Sports_and_Outdoors", "Toys_and_Games", "Yelp"];
@@ -35,7 +43,18 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
         if (models.Any(PaperModels.IsFixedPattern)) kinds.Add(TableKind.Ablation);
         if (report.VaryingKeys.Contains("k")) kinds.Add(TableKind.K);
         if (report.VaryingKeys.Contains("blocks")) kinds.Add(TableKind.Blocks);
+        if (RunsConfigsOfOneModel(report)) kinds.Add(TableKind.Configs);
         return kinds;
+    }
+
+    /// <summary>A model runs in several configs on one dataset beyond the k and blocks axes (encodings,
+    /// kernel variants, an option on and off): Table 3 would give each a column of its own.</summary>
+    private static bool RunsConfigsOfOneModel(SweepReport report)
+    {
+        var keys = report.VaryingKeys.Except(AxisKeys).ToList();
+        return keys.Count > 0 && report.Selections.GroupBy(s => (s.Dataset, s.Model)).Any(model => model
+            .Select(s => string.Join("\u0000", keys.Select(k => CellSource.Reported(s, report.SelectionMetric).Parameters.GetValueOrDefault(k).ToString())))
+            .Distinct(StringComparer.Ordinal).Skip(1).Any());
     }
 
     public ReportTable Build(TableKind kind) => kind switch
@@ -45,6 +64,7 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
         TableKind.Ablation => AblationTable(),
         TableKind.K => AxisTable(TableKind.K, 5, "k", "Impact of the factorising dimension k"),
         TableKind.Blocks => AxisTable(TableKind.Blocks, 6, "blocks", "Impact of the number of blocks"),
+        TableKind.Configs => ConfigsTable(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -89,18 +109,25 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
             headers, rows, [.. SelectionNotes(rows), .. SignificanceNotes(AgainstBestBaseline, tests), .. PaperNote(3, rows)]);
     }
 
-    private ReportTable AblationTable()
+    private ReportTable AblationTable() => ModelRowsTable(4, TableKind.Ablation, "Learned positional attention against fixed attention patterns",
+        PaperModels.AblationRank, FixedAgainstLearned);
+
+    private ReportTable ConfigsTable() => ModelRowsTable(null, TableKind.Configs, "Every config of the sweep",
+        PaperModels.ComparisonRank, AgainstBestConfig);
+
+    /// <summary>A row per model and config, a column per dataset and metric, each column marked and
+    /// tested on its own.</summary>
+    private ReportTable ModelRowsTable(int? number, TableKind kind, string title, Func<string, int> rank, SignificanceTest test)
     {
-        var columns = Columns(axis: null).OrderBy(c => PaperModels.AblationRank(c.Model)).ThenBy(c => c.Others, ValueOrder.Instance).ToList();
+        var columns = Columns(axis: null).OrderBy(c => rank(c.Model)).ThenBy(c => c.Others, ValueOrder.Instance).ToList();
         var keys = Datasets.SelectMany(d => Metrics.Select(m => (Dataset: d, Metric: m))).ToList();
         List<string> headers = [.. columns.Select(c => c.Header)];
         var tests = new List<string>();
-        var byColumn = keys.Select(k => Significance(Emphasise(columns.Select(c => Cell(4, k.Dataset, k.Metric, c.Model, c.Others, axis: null)).ToList()),
-            headers, k.Dataset, k.Metric, FixedAgainstLearned, tests)).ToList();
+        var byColumn = keys.Select(k => Significance(Emphasise(columns.Select(c => Cell(number, k.Dataset, k.Metric, c.Model, c.Others, axis: null)).ToList()),
+            headers, k.Dataset, k.Metric, test, tests)).ToList();
         var rows = columns.Select((c, i) => new ReportRow([c.Header], [.. byColumn.Select(cells => cells[i])])).ToList();
-        return new ReportTable(4, TableKind.Ablation, "Learned positional attention against fixed attention patterns", ["Model"],
-            [.. keys.Select(k => $"{k.Dataset} {MetricName(k.Metric)}")], rows,
-            [.. SelectionNotes(rows), .. SignificanceNotes(FixedAgainstLearned, tests), .. PaperNote(4, rows)]);
+        return new ReportTable(number, kind, title, ["Model"], [.. keys.Select(k => $"{k.Dataset} {MetricName(k.Metric)}")], rows,
+            [.. SelectionNotes(rows), .. SignificanceNotes(test, tests), .. number is { } n ? PaperNote(n, rows) : []]);
     }
 
     private ReportTable AxisTable(TableKind kind, int number, string axis, string title)
@@ -153,14 +180,15 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
         });
     }
 
-    private ReportCell Cell(int table, string dataset, string metric, string model,
+    /// <param name="table">The paper's table whose value goes beside the cell, if any.</param>
+    private ReportCell Cell(int? table, string dataset, string metric, string model,
         ImmutableSortedDictionary<string, HyperValue> varying, string? axis)
     {
         var selection = report.Selections.FirstOrDefault(s => s.Dataset == dataset && s.Model == model
             && varying.All(p => CellSource.Reported(s, report.SelectionMetric).Parameters.GetValueOrDefault(p.Key) == p.Value)
             && CellSource.Reported(s, report.SelectionMetric).Parameters.Keys.Where(report.VaryingKeys.Contains).All(varying.ContainsKey));
         var reference = axis is null ? "" : $"{axis}={varying[axis]}";
-        var paperValue = paper?.Find(table, dataset, metric, model, reference);
+        var paperValue = table is { } number ? paper?.Find(number, dataset, metric, model, reference) : null;
         if (selection is null) return new ReportCell(CellKind.Metric, null, 0, null, [], dataset, metric, model, reference, paperValue);
         var config = CellSource.Reported(selection, report.SelectionMetric);
         var summary = config.TestOf(metric);

@@ -1,20 +1,27 @@
 namespace Sweeps.Coordinator.Reports;
 
-/// <summary>One of the paper's tables filled from a sweep, independent of how it is drawn: the CLI
+/// <summary>One of the report's tables filled from a sweep, independent of how it is drawn: the CLI
 /// renders it as Markdown, LaTeX, CSV or HTML, the HTTP API returns it as JSON, the dashboard draws it.</summary>
-/// <param name="Number">The paper's table number (2–6).</param>
-/// <param name="Kind">Which table: datasets, comparison, ablation, k or blocks.</param>
+/// <param name="Number">The paper's table number (2–6); null for a table the paper has no counterpart of.</param>
+/// <param name="Kind">Which table: datasets, comparison, ablation, k, blocks or configs.</param>
 /// <param name="LabelHeaders">Headers of the leading label columns (e.g. dataset, metric).</param>
 /// <param name="ColumnHeaders">Headers of the value columns (e.g. the models).</param>
 /// <param name="Notes">Footnotes: how cells were chosen, the significance test and its p-values.</param>
 public sealed record ReportTable(
-    int Number,
+    int? Number,
     TableKind Kind,
     string Title,
     IReadOnlyList<string> LabelHeaders,
     IReadOnlyList<string> ColumnHeaders,
     IReadOnlyList<ReportRow> Rows,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>File name without extension, and anchor: <c>table3</c>, or the kind's name (<c>configs</c>).</summary>
+    public string Name => Number is { } n ? $"table{n}" : Kind.ToString().ToLowerInvariant();
+
+    /// <summary>What a caption calls it: <c>Table 3</c>, or the kind's name (<c>Configs</c>).</summary>
+    public string Label => Number is { } n ? $"Table {n}" : Kind.ToString();
+}
 
 /// <param name="Labels">One per <see cref="ReportTable.LabelHeaders"/>.</param>
 /// <param name="Cells">One per <see cref="ReportTable.ColumnHeaders"/>.</param>
@@ -55,7 +62,7 @@ public sealed record ReportCell(
     public double? DeltaPercent => Value is { } ours && Paper is { } paper && paper != 0 ? (ours - paper) / paper * 100 : null;
 }
 
-public enum TableKind { Datasets, Comparison, Ablation, K, Blocks }
+public enum TableKind { Datasets, Comparison, Ablation, K, Blocks, Configs }
 
 /// <summary>How a number is written: metrics with four decimals, counts as integers, averages with two.</summary>
 public enum CellKind { Metric, Count, Average }

@@ -13,6 +13,7 @@ internal static class ReportFixture
     public const string Comparison = "fixture";
     public const string KSweep = "fixture-k";
     public const string Presets = "fixture-presets";
+    public const string Encodings = "fixture-encodings";
     public const int Users = 400;
 
     /// <summary>Test (HR@10, NDCG@10) medians of the maxlen-50 configs; maxlen 100 scores 0.01 more on
@@ -36,6 +37,11 @@ internal static class ReportFixture
     {
         [20] = (0.0821, 0.0402), [5] = (0.0790, 0.0391), [10] = (0.0815, 0.0402),
     };
+
+    /// <summary>SASRec with three positional encodings: RoPE best (each user two places ahead of the
+    /// learned table), no encoding worst (three places behind).</summary>
+    private static readonly (string Pe, double Hr, double Ndcg, int Shift)[] ByEncoding =
+        [("learned", 0.0813, 0.0405, 0), ("rope", 0.0840, 0.0420, -2), ("none", 0.0700, 0.0350, 3)];
 
     public static async Task PopulateAsync(SweepStore store)
     {
@@ -71,6 +77,12 @@ internal static class ReportFixture
         await store.SubmitAsync(Jobs.Sweep(Presets, presetJobs));
         foreach (var job in presetJobs)
             await FinishAsync(store, job, 0.08, 0.04, 0.05, BaselineRanks(job.Seed));
+
+        var encodingJobs = ByEncoding.SelectMany(e => new[] { 1, 2, 3 }.Select(seed =>
+            (Job: Jobs.Make("sasrec", "Beauty", seed, ("pe", HyperValue.Of(e.Pe))), e.Hr, e.Ndcg, e.Shift))).ToList();
+        await store.SubmitAsync(Jobs.Sweep(Encodings, encodingJobs.Select(j => j.Job)));
+        foreach (var (job, hr, ndcg, shift) in encodingJobs)
+            await FinishAsync(store, job, hr, ndcg, 0.05, [.. BaselineRanks(job.Seed).Select(r => Math.Max(0, r + shift))]);
     }
 
     /// <summary>SASRec's users at ranks spread over 0–39; PARec the same ranks; FPARec each user two

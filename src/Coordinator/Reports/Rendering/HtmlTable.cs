@@ -10,8 +10,8 @@ public static class HtmlTable
     public static string Render(ReportTable table, bool withStd)
     {
         var text = new StringBuilder();
-        text.Append($"<table class=\"sweeps-report\" id=\"table{table.Number}\">\n");
-        text.Append($"<caption>Table {table.Number}: {Encode(table.Title)}</caption>\n<thead><tr>");
+        text.Append($"<table class=\"sweeps-report\" id=\"{table.Name}\">\n");
+        text.Append($"<caption>{table.Label}: {Encode(table.Title)}</caption>\n<thead><tr>");
         foreach (var header in table.LabelHeaders.Concat(table.ColumnHeaders)) text.Append($"<th>{Encode(header)}</th>");
         text.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in table.Rows)

@@ -10,7 +10,7 @@ public static class LatexTable
     {
         var text = new StringBuilder();
         text.Append("\\begin{table}[t]\n\\centering\n");
-        text.Append($"\\caption{{{Escape(table.Title)}}}\n\\label{{tab:table{table.Number}}}\n");
+        text.Append($"\\caption{{{Escape(table.Title)}}}\n\\label{{tab:{table.Name}}}\n");
         text.Append("\\begin{tabular}{").Append(new string('l', table.LabelHeaders.Count)).Append(new string('r', table.ColumnHeaders.Count)).Append("}\n\\toprule\n");
         Row(text, [.. table.LabelHeaders.Select(Escape), .. table.ColumnHeaders.Select(Escape)]);
         text.Append("\\midrule\n");

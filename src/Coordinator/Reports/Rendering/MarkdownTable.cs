@@ -9,7 +9,7 @@ public static class MarkdownTable
     public static string Render(ReportTable table, bool withStd)
     {
         var text = new StringBuilder();
-        text.Append($"### Table {table.Number}: {table.Title}\n\n");
+        text.Append($"### {table.Label}: {table.Title}\n\n");
         Row(text, [.. table.LabelHeaders, .. table.ColumnHeaders]);
         Row(text, [.. table.LabelHeaders.Select(_ => "---"), .. table.ColumnHeaders.Select(_ => "---:")]);
         foreach (var row in table.Rows)
