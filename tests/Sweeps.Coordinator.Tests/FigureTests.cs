@@ -128,6 +128,23 @@ public sealed class FigureTests
         Assert.Contains("Beauty: test NDCG@10 of each seed", texts);
     }
 
+    [Fact]
+    public void A_seeds_figure_of_many_configs_grows_taller_and_breaks_long_labels_into_lines()
+    {
+        SeedsFigure Of(int rows) => new("seeds", "", "test NDCG@10", [.. Enumerable.Range(0, rows).Select(i =>
+            new SeedGroup($"pka pka_apply=weights_mul pka_lower=toeplitz pka_shared={i}", 0.04, [0.039, 0.041]))]);
+
+        using var many = SKBitmap.Decode(FigureRenderer.Png(Of(13)));
+        using var few = SKBitmap.Decode(FigureRenderer.Png(Of(3)));
+
+        Assert.Equal(FigureRenderer.DefaultWidth, many.Width);
+        Assert.True(many.Height > FigureRenderer.DefaultHeight, $"height {many.Height}");
+        Assert.Equal(FigureRenderer.DefaultHeight, few.Height);
+        var texts = SvgTexts(FigureRenderer.Svg(Of(3)));
+        Assert.Contains("pka pka_apply=weights_mul", texts);
+        Assert.Contains("pka_lower=toeplitz pka_shared=0", texts);
+    }
+
     private static List<string> SvgTexts(string svg) =>
         [.. Regex.Matches(svg, @"<text[^>]*>\s*([^<]*?)\s*</text>").Select(m => m.Groups[1].Value)];
 }

@@ -9,11 +9,20 @@ public static class FigureRenderer
     public const int DefaultWidth = 640;
     public const int DefaultHeight = 480;
 
-    public static byte[] Png(Figure figure, int width = DefaultWidth, int height = DefaultHeight) =>
-        Plot(figure).GetImageBytes(width, height, ImageFormat.Png);
+    /// <summary>A seeds figure's rows with their label wrapped to two lines each: more than about ten
+    /// rows do not fit the default height.</summary>
+    private const int SeedRowHeight = 40;
+    private const int SeedLabelLine = 36;
 
-    public static string Svg(Figure figure, int width = DefaultWidth, int height = DefaultHeight) =>
-        Plot(figure).GetSvgXml(width, height);
+    /// <param name="height">Without it, <see cref="DefaultHeight"/>, or taller for a seeds figure of many rows.</param>
+    public static byte[] Png(Figure figure, int width = DefaultWidth, int? height = null) =>
+        Plot(figure).GetImageBytes(width, height ?? HeightOf(figure), ImageFormat.Png);
+
+    public static string Svg(Figure figure, int width = DefaultWidth, int? height = null) =>
+        Plot(figure).GetSvgXml(width, height ?? HeightOf(figure));
+
+    private static int HeightOf(Figure figure) =>
+        figure is SeedsFigure seeds ? Math.Max(DefaultHeight, 120 + SeedRowHeight * seeds.Groups.Count) : DefaultHeight;
 
     private static Plot Plot(Figure figure)
     {
@@ -90,8 +99,19 @@ public static class FigureRenderer
             median.MarkerSize = 18;
             median.Color = Colors.Black;
         }
-        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(g => Row(g))], [.. figure.Groups.Select(g => g.Label)]);
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(g => Row(g))], [.. figure.Groups.Select(g => Wrap(g.Label))]);
         plot.Axes.SetLimitsY(-0.5, rows - 0.5);
         plot.XLabel(figure.ValueLabel);
+    }
+
+    /// <summary>A label broken at spaces into lines of about <see cref="SeedLabelLine"/> characters, so a
+    /// config's options do not squeeze the plot to a sliver.</summary>
+    private static string Wrap(string label)
+    {
+        var lines = new List<string>();
+        foreach (var word in label.Split(' '))
+            if (lines.Count > 0 && lines[^1].Length + 1 + word.Length <= SeedLabelLine) lines[^1] += " " + word;
+            else lines.Add(word);
+        return string.Join("\n", lines);
     }
 }
