@@ -140,7 +140,7 @@ public sealed class ReportTests(ReportStore fixture) : IClassFixture<ReportStore
         ReportCell At(string config, string column) =>
             table.Rows.Single(r => r.Labels[0] == config).Cells[table.ColumnHeaders.ToList().IndexOf(column)];
 
-        Assert.Equal(["SASRec pe=learned", "SASRec pe=none", "SASRec pe=rope"], table.Rows.Select(r => r.Labels[0]));
+        Assert.Equal(["SASRec pe=learned", "SASRec pe=none", "SASRec pe=rmha4", "SASRec pe=rope"], table.Rows.Select(r => r.Labels[0]));
         Assert.Equal(["Beauty HR@10", "Beauty NDCG@10"], table.ColumnHeaders);
         Assert.Equal("configs", table.Name);
         Assert.Null(table.Number);
@@ -152,6 +152,11 @@ public sealed class ReportTests(ReportStore fixture) : IClassFixture<ReportStore
         Assert.True(At("SASRec pe=learned", "Beauty HR@10").Significant);
         Assert.True(At("SASRec pe=none", "Beauty NDCG@10").Significant);
         Assert.Contains(table.Notes, n => n.Contains("Beauty NDCG@10: SASRec pe=none against SASRec pe=rope", StringComparison.Ordinal));
+        // RMHA-4's one seed of three is above RoPE's median, yet the complete RoPE stays the reference.
+        var rmha = At("SASRec pe=rmha4", "Beauty HR@10");
+        Assert.True(rmha.Incomplete);
+        Assert.True(rmha.Value > best.Value);
+        Assert.NotNull(rmha.PValue);
     }
 
     [Fact]

@@ -210,7 +210,8 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
     }
 
     /// <summary>Which cells of a row (or column) a significance test compares: the best cell that
-    /// <paramref name="Reference"/> admits, against each other cell that <paramref name="Tested"/> admits.</summary>
+    /// <paramref name="Reference"/> admits (the best complete one, where there is one), against each
+    /// other cell that <paramref name="Tested"/> admits.</summary>
     /// <param name="Against">The reference as the table's note names it.</param>
     private sealed record SignificanceTest(Func<ReportCell, bool> Reference, Func<ReportCell, bool> Tested, string Against);
 
@@ -220,8 +221,10 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
     private List<ReportCell> Significance(List<ReportCell> cells, IReadOnlyList<string> names, string dataset, string metric,
         SignificanceTest test, List<string> tests)
     {
+        // A complete cell is preferred as the reference, as it is for the bold mark: a config with one
+        // seed in would otherwise become everyone's reference on a lucky seed.
         var baselineIndex = Enumerable.Range(0, cells.Count).Where(i => cells[i].Value is not null && test.Reference(cells[i]))
-            .OrderByDescending(i => cells[i].Value).DefaultIfEmpty(-1).First();
+            .OrderBy(i => cells[i].Incomplete).ThenByDescending(i => cells[i].Value).DefaultIfEmpty(-1).First();
         if (baselineIndex < 0) return cells;
         var baseline = cells[baselineIndex];
         var raw = new Dictionary<int, double>();

@@ -80,9 +80,12 @@ internal static class ReportFixture
 
         var encodingJobs = ByEncoding.SelectMany(e => new[] { 1, 2, 3 }.Select(seed =>
             (Job: Jobs.Make("sasrec", "Beauty", seed, ("pe", HyperValue.Of(e.Pe))), e.Hr, e.Ndcg, e.Shift))).ToList();
-        await store.SubmitAsync(Jobs.Sweep(Encodings, encodingJobs.Select(j => j.Job)));
+        // A fourth encoding with one seed of three in, above every complete config: incomplete, so no one's reference.
+        var rmha = new[] { 1, 2, 3 }.Select(seed => Jobs.Make("sasrec", "Beauty", seed, ("pe", HyperValue.Of("rmha4")))).ToList();
+        await store.SubmitAsync(Jobs.Sweep(Encodings, [.. encodingJobs.Select(j => j.Job), .. rmha]));
         foreach (var (job, hr, ndcg, shift) in encodingJobs)
             await FinishAsync(store, job, hr, ndcg, 0.05, [.. BaselineRanks(job.Seed).Select(r => Math.Max(0, r + shift))]);
+        await FinishAsync(store, rmha[0], 0.0900, 0.0450, 0.05, [.. BaselineRanks(1).Select(r => Math.Max(0, r - 4))]);
     }
 
     /// <summary>SASRec's users at ranks spread over 0–39; PARec the same ranks; FPARec each user two
