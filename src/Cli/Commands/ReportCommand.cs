@@ -8,7 +8,8 @@ using Sweeps.Coordinator.Reports.Rendering;
 namespace Sweeps.Cli.Commands;
 
 /// <summary><c>sweeps report SWEEP</c>: the paper's Tables 2–6 and the configs table from what the store
-/// holds, without running anything. Markdown on the terminal, or one file per table and format under <c>--out</c>.</summary>
+/// holds, without running anything. Markdown on the terminal, or one file per table and format under
+/// <c>--out</c>.</summary>
 public static class ReportCommand
 {
     private static readonly Dictionary<string, TableKind?> Tables = new(StringComparer.Ordinal)

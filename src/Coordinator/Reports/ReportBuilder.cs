@@ -28,8 +28,9 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
 
     public static readonly string[] Metrics = ["hr@10", "ndcg@10"];
 
-    /// <summary>Settings with a table of their own (5 and 6), so varying them alone does not call for the configs table.</summary>
-    private static readonly string[] AxisKeys = ["k", "blocks"];
+    /// <summary>Settings with a table (5 and 6) and a figure of their own, so varying them alone does
+    /// not call for the configs table.</summary>
+    public static readonly string[] AxisKeys = ["k", "blocks"];
 
     /// <summary>The paper's dataset order (Table 2); others follow by name.</summary>
     private static readonly string[] DatasetOrder = ["ml-1m", "Beauty", "Sports_and_Outdoors", "Toys_and_Games", "Yelp"];

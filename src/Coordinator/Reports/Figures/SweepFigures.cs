@@ -7,12 +7,11 @@ namespace Sweeps.Coordinator.Reports.Figures;
 
 /// <summary>A sweep's figures read from the store: per dataset, the training loss and validation
 /// NDCG@10 curves of every config, where the sweep varies k or blocks, test NDCG@10 against it (each
-/// line the median over seeds with the seeds' range shaded), and each seed's test NDCG@10 per config. Figures that need the trained
-/// weights come from <paramref name="models"/> when given.</summary>
+/// line the median over seeds with the seeds' range shaded), and each seed's test NDCG@10 per config.
+/// Figures that need the trained weights come from <paramref name="models"/> when given.</summary>
 public sealed class SweepFigures(SweepStore store, IModelFigureSource? models = null)
 {
     public const string Metric = "ndcg@10";
-    private static readonly string[] SweptAxes = ["k", "blocks"];
 
     public async Task<IReadOnlyList<Figure>?> BuildAsync(string sweepId, CancellationToken cancellationToken = default)
     {
@@ -31,7 +30,7 @@ public sealed class SweepFigures(SweepStore store, IModelFigureSource? models = 
                 ofDataset, labels, p => p.Valid?[Metric]));
         }
         var finishedDatasets = finished.Select(o => o.Spec.Dataset).Distinct().Order(StringComparer.Ordinal).ToList();
-        foreach (var axis in SweptAxes.Where(labels.Varies))
+        foreach (var axis in ReportBuilder.AxisKeys.Where(labels.Varies))
             foreach (var dataset in finishedDatasets)
                 figures.Add(AxisFigure(axis, dataset, finished.Where(o => o.Spec.Dataset == dataset).ToList(), labels));
         foreach (var dataset in finishedDatasets)
