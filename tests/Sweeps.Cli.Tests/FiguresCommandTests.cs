@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace Sweeps.Cli.Tests;
@@ -10,7 +11,7 @@ public sealed class FiguresCommandTests
     private const string Sweep = """
         name: figs
         datasets: [synthetic-small]
-        models: [sasrec, fparec, fixed_linear]
+        models: [sasrec, fparec, fixed_linear, pka]
         seeds: [1]
         fixed:
           maxlen: 8
@@ -20,16 +21,20 @@ public sealed class FiguresCommandTests
         training:
           epochs: 2
           eval_every: 1
+        overrides:
+          - when: {models: pka}
+            grid:
+              pka_apply: [sandwich, logits_mul]
         keep: [weights]
         """;
 
     [Fact]
-    public async Task A_sweep_that_keeps_weights_gets_attention_correlation_pattern_and_curve_figures()
+    public async Task A_sweep_that_keeps_weights_gets_attention_correlation_kernel_pattern_and_curve_figures()
     {
         var dir = Directory.CreateTempSubdirectory("sweeps-figures-").FullName;
         await File.WriteAllTextAsync(Path.Combine(dir, "figs.yaml"), Sweep);
         await RunAsync(dir, "run", "figs.yaml", "--plain");
-        Assert.Equal(3, Directory.GetFiles(Path.Combine(dir, "results", "weights"), "*.swt").Length);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(dir, "results", "weights"), "*.swt").Length);
 
         var output = await RunAsync(dir, "figures", "figs", "--out", "figures");
 
@@ -37,6 +42,11 @@ public sealed class FiguresCommandTests
         Assert.Contains("wrote", output);
         Assert.Contains(names, n => n!.StartsWith("attention-synthetic-small-fparec-", StringComparison.Ordinal) && n.EndsWith("-layer2.png", StringComparison.Ordinal));
         Assert.Contains(names, n => n!.StartsWith("position-correlation-synthetic-small-sasrec-", StringComparison.Ordinal) && n.EndsWith(".svg", StringComparison.Ordinal));
+        // pka's sandwich with its default Toeplitz U and full L: U by offset, L as a matrix per block;
+        // logits_mul: the product C per block.
+        Assert.Single(names, n => Regex.IsMatch(n!, @"^kernel-offsets-synthetic-small-pka-[0-9a-f]{8}\.png$"));
+        Assert.Equal(2, names.Count(n => Regex.IsMatch(n!, @"^kernel-synthetic-small-pka-[0-9a-f]{8}-layer[12]-lower\.png$")));
+        Assert.Equal(2, names.Count(n => Regex.IsMatch(n!, @"^kernel-synthetic-small-pka-[0-9a-f]{8}-layer[12]\.png$")));
         Assert.Contains("pattern-fixed_linear-n8.png", names);
         Assert.Contains("curves-synthetic-small-valid-ndcg10.svg", names);
         Assert.Equal(names.Count(n => n!.EndsWith(".png", StringComparison.Ordinal)), names.Count(n => n!.EndsWith(".svg", StringComparison.Ordinal)));

@@ -30,8 +30,8 @@ public static class FiguresCommand
             FigureFiles.Write(figures, directory);
             Console.WriteLine($"wrote {figures.Count} figure(s) as PNG and SVG to {directory}");
             if (models.MissingWeights.Count > 0)
-                Console.WriteLine($"{models.MissingWeights.Count} finished job(s) have no kept weights, so no attention or correlation " +
-                                  "figure: add 'keep: [weights]' to the sweep before its jobs train (docs/figures.md)");
+                Console.WriteLine($"{models.MissingWeights.Count} finished job(s) have no kept weights, so nothing is drawn from them " +
+                                  "(attention, correlation, kernels): add 'keep: [weights]' to the sweep before its jobs train (docs/figures.md)");
             return 0;
         });
         return command;

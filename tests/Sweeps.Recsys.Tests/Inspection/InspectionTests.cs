@@ -67,6 +67,72 @@ public sealed class InspectionTests
     }
 
     [Fact]
+    public void A_sandwich_kernel_per_block_gives_its_factors_starting_from_the_identity()
+    {
+        using var model = ModelFactory.Create(Pka("sandwich", shared: false));
+        SetParameter(model, "blocks.1.mixer.kernel.upper", [0.5f, 0.25f, 0, 0]);
+
+        var kernels = PositionalKernels.Of(model);
+
+        Assert.Equal([1, 2], kernels.Select(k => k.Layer));
+        Assert.All(kernels, k => Assert.Null(k.Modulation));
+        Assert.Equal([1.0, 0, 0, 0], kernels[0].UpperByOffset());
+        Assert.Equal([0.5, 0.25, 0, 0], kernels[1].UpperByOffset());
+        for (var i = 0; i < 4; i++)
+            for (var j = 0; j < 4; j++)
+            {
+                Assert.Equal(i == j ? 1 : 0, kernels[1].Lower[i, j]);
+                Assert.Equal((j - i) switch { 0 => 0.5, 1 => 0.25, _ => 0 }, kernels[1].Upper[i, j]);
+            }
+        Assert.Equal([1.0, 0, 0, 0], kernels[1].LowerByOffset());
+    }
+
+    [Theory]
+    [InlineData("logits_mul")]
+    [InlineData("weights_mul")]
+    public void A_shared_product_kernel_is_one_map_on_the_allowed_pairs_absolute_when_it_scales_weights(string apply)
+    {
+        using var model = ModelFactory.Create(Pka(apply, shared: true));
+        // U stays I, so C = U L = L: the lower factor's offsets, read off below the diagonal.
+        SetParameter(model, "blocks.0.mixer.kernel.lower", [1, -2, 3, -4]);
+
+        var kernel = Assert.Single(PositionalKernels.Of(model));
+
+        Assert.Null(kernel.Layer);
+        float[] offsets = [1, -2, 3, -4];
+        for (var i = 0; i < 4; i++)
+            for (var j = 0; j < 4; j++)
+            {
+                var c = j <= i ? offsets[i - j] : 0;
+                Assert.Equal(apply == "weights_mul" ? Math.Abs(c) : c, kernel.Modulation![i, j]);
+            }
+    }
+
+    [Fact]
+    public void Only_pka_has_kernels_to_draw()
+    {
+        using var model = ModelFactory.Create(new ModelOptions { Model = "sasrec", Items = 10, MaxLen = 4, Hidden = 8, FfnInner = 8 });
+
+        Assert.False(PositionalKernels.HasKernels(model));
+        Assert.Throws<ArgumentException>(() => PositionalKernels.Of(model));
+    }
+
+    /// <summary>pka with a Toeplitz U and a full L when it is the sandwich, a Toeplitz L otherwise.</summary>
+    private static ModelOptions Pka(string apply, bool shared) => new()
+    {
+        Model = "pka", Items = 10, MaxLen = 4, Hidden = 8, FfnInner = 8, Blocks = 2, PositionalEncoding = "none",
+        PkaApply = apply, PkaUpper = "toeplitz", PkaLower = apply == "sandwich" ? "full" : "toeplitz", PkaShared = shared,
+    };
+
+    private static void SetParameter(SequentialRecommender model, string name, float[] values)
+    {
+        var state = model.state_dict();
+        Assert.Contains(name, state.Keys);
+        state[name] = tensor(values);
+        model.load_state_dict(state);
+    }
+
+    [Fact]
     public void A_kept_model_is_rebuilt_from_its_job_and_weights_alone()
     {
         var job = new JobSpec("toy", "hash", "fparec", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,

@@ -8,11 +8,12 @@ using Sweeps.Recsys.Models.Mixers;
 
 namespace Sweeps.Cli.Commands.Figures;
 
-/// <summary>The figures drawn from models, each matrix row-scaled to its maximum as in the FPARec paper:
-/// per config of a model with positional attention (PARec, FPARec), its attention per layer (the
-/// paper's Fig. 3); per SASRec config, the correlation of its position embeddings (Fig. 1, its
-/// Appendix A); and the fixed patterns at every window length the sweep trains them on (Fig. 4). The
-/// first two read the weights kept by <c>keep: [weights]</c>, from the lowest seed that has them.</summary>
+/// <summary>The figures drawn from models: per config of a model with positional attention (PARec,
+/// FPARec), its attention per layer (the paper's Fig. 3); per config with learned position embeddings
+/// (SASRec), their correlation (Fig. 1, its Appendix A); both row-scaled to their maximum as in the
+/// FPARec paper; per pka config, its learned kernels (<see cref="KernelFigures"/>); and the fixed
+/// patterns at every window length the sweep trains them on (Fig. 4), row-scaled too. The first three
+/// read the weights kept by <c>keep: [weights]</c>, from the lowest seed that has them.</summary>
 public sealed class ModelFigures(SweepStore store) : IModelFigureSource
 {
     /// <summary>Finished jobs of models read from weights whose weights were not kept.</summary>
@@ -43,22 +44,22 @@ public sealed class ModelFigures(SweepStore store) : IModelFigureSource
         return figures;
     }
 
-    private static bool ReadsWeights(string model) => ModelCatalog.Find(model)?.BaseModel is "sasrec" or "parec" or "fparec";
+    private static bool ReadsWeights(string model) => ModelCatalog.Find(model)?.BaseModel is "sasrec" or "parec" or "fparec" or "pka";
 
     private static IEnumerable<Figure> FromWeights(JobSpec job, string weightsFile)
     {
         using var model = KeptModel.Load(job, weightsFile);
         var prefix = $"{SweepFigures.FileName(job.Dataset)}-{job.Model}-{job.ConfigId[..8]}";
         var title = $"{job.Dataset} {job.Model} n={job.GetInt("maxlen", 0)}";
+        var figures = new List<Figure>();
         if (AttentionMaps.HasPositionalAttention(model))
-        {
-            var layers = AttentionMaps.PerLayer(model);
-            return layers.Select((matrix, layer) => (Figure)new HeatmapFigure($"attention-{prefix}-layer{layer + 1}",
-                $"{title}: attention, layer {layer + 1}", RowScaling.ByRowMax(matrix))).ToList();
-        }
+            figures.AddRange(AttentionMaps.PerLayer(model).Select((matrix, layer) => new HeatmapFigure($"attention-{prefix}-layer{layer + 1}",
+                $"{title}: attention, layer {layer + 1}", RowScaling.ByRowMax(matrix))));
         if (model.Blocks[0].Mixer is ScaledDotProductAttention && PositionCorrelation.HasPositionEmbeddings(model))
-            return [new HeatmapFigure($"position-correlation-{prefix}", $"{title}: exp(P P^T / √d)",
-                RowScaling.ByRowMax(PositionCorrelation.Of(model)))];
-        return [];
+            figures.Add(new HeatmapFigure($"position-correlation-{prefix}", $"{title}: exp(P P^T / √d)",
+                RowScaling.ByRowMax(PositionCorrelation.Of(model))));
+        if (PositionalKernels.HasKernels(model))
+            figures.AddRange(KernelFigures.Of(model, prefix, job.Dataset));
+        return figures;
     }
 }

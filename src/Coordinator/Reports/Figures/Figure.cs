@@ -4,8 +4,10 @@ namespace Sweeps.Coordinator.Reports.Figures;
 /// name without extension.</summary>
 public abstract record Figure(string Name, string Title);
 
-/// <summary>A matrix drawn as a heatmap, row 0 at the top (query slot i down, key slot j across).</summary>
-public sealed record HeatmapFigure(string Name, string Title, double[,] Values) : Figure(Name, Title);
+/// <summary>A matrix drawn as a heatmap, row 0 at the top; its rows and columns are slots, by default
+/// query slot i down and key slot j across, as in an attention matrix.</summary>
+public sealed record HeatmapFigure(string Name, string Title, double[,] Values, string RowLabel = "query slot i", string ColumnLabel = "key slot j")
+    : Figure(Name, Title);
 
 /// <summary>Lines with a shaded spread (e.g. median over seeds, min to max). <see cref="XTicks"/>, when
 /// set, are the only x positions labelled: a swept setting has no values between those tried.</summary>

@@ -47,8 +47,8 @@ public static class FigureRenderer
         // and the tick labels read as row numbers.
         plot.Axes.InvertY();
         plot.Add.ColorBar(heatmap);
-        plot.XLabel("key slot j");
-        plot.YLabel("query slot i");
+        plot.XLabel(figure.ColumnLabel);
+        plot.YLabel(figure.RowLabel);
         plot.HideGrid();
     }
 
