@@ -13,7 +13,7 @@ public static class FiguresCommand
         var sweepId = new Argument<string>("sweep") { Description = "The sweep to draw." };
         var output = new Option<string?>("--out") { Description = "Folder to write into (default: results/figures/<sweep>)." };
         var store = OrchestrationOptions.Store();
-        var command = new Command("figures", "Draw a sweep's curves, k/blocks lines, attention maps and position correlations (PNG and SVG).")
+        var command = new Command("figures", "Draw a sweep's curves, k/blocks lines, seeds, attention maps, position correlations and pka kernels (PNG and SVG).")
             { sweepId, output, store };
         command.SetAction(async (parse, cancellationToken) =>
         {
