@@ -121,10 +121,18 @@ public sealed class FigureTests
         // k 10 and 20 tie at the top (NDCG@10 0.0402); k 5 (0.0391) comes last.
         Assert.Equal(["fparec k=10", "fparec k=20", "fparec k=5"], seeds.Groups.Select(g => g.Label));
         var k5 = seeds.Groups[2];
-        Assert.Equal([0.0387, 0.0391, 0.0395], k5.Values, (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal([0.0387, 0.0391, 0.0395], k5.Values.Select(v => v.Value), (a, b) => Math.Abs(a - b) < 1e-12);
         Assert.Equal(0.0391, k5.Median, 12);
+        // Each dot is its own seed's result, so one seed can be followed from config to config.
+        var outcomes = await store.Store.LoadOutcomesAsync(ReportFixture.KSweep, CancellationToken.None);
+        var k5Outcomes = outcomes.Where(o => o.Spec.Get("k")!.Value.AsDouble() == 5).ToList();
+        Assert.Equal(3, k5Outcomes.Count);
+        Assert.All(k5.Values, v => Assert.Equal(k5Outcomes.Single(o => o.Spec.Seed == v.Seed).Test!["ndcg@10"], v.Value, 12));
         var texts = SvgTexts(FigureRenderer.Svg(seeds));
         Assert.Contains("fparec k=5", texts);
+        Assert.Contains("seed 1", texts);
+        Assert.Contains("seed 3", texts);
+        Assert.Contains("median", texts);
         Assert.Contains("Beauty: test NDCG@10 of each seed", texts);
     }
 
@@ -132,7 +140,7 @@ public sealed class FigureTests
     public void A_seeds_figure_of_many_configs_grows_taller_and_breaks_long_labels_into_lines()
     {
         SeedsFigure Of(int rows) => new("seeds", "", "test NDCG@10", [.. Enumerable.Range(0, rows).Select(i =>
-            new SeedGroup($"pka pka_apply=weights_mul pka_lower=toeplitz pka_shared={i}", 0.04, [0.039, 0.041]))]);
+            new SeedGroup($"pka pka_apply=weights_mul pka_lower=toeplitz pka_shared={i}", 0.04, [new(1, 0.039), new(2, 0.041)]))]);
 
         using var many = SKBitmap.Decode(FigureRenderer.Png(Of(13)));
         using var few = SKBitmap.Decode(FigureRenderer.Png(Of(3)));

@@ -19,10 +19,14 @@ public sealed record LineSeries(string Label, IReadOnlyList<SpreadPoint> Points)
 
 public sealed record SpreadPoint(double X, double Y, double Low, double High);
 
-/// <summary>Each seed's value of every config as a dot, its median as a bar, one row per config in the
-/// order given (the first at the top): how far apart the seeds of a config land, and whether one
-/// config's seeds all sit above another's, which a median and a shaded range alone do not show.</summary>
+/// <summary>Each seed's value of every config as a dot, one colour per seed, its median as a bar, one row
+/// per config in the order given (the first at the top): how far apart the seeds of a config land,
+/// whether one config's seeds all sit above another's, and whether a seed lands high or low in every
+/// config alike (the configs then differ less than their spreads suggest), which a median and a
+/// shaded range alone do not show.</summary>
 public sealed record SeedsFigure(string Name, string Title, string ValueLabel, IReadOnlyList<SeedGroup> Groups)
     : Figure(Name, Title);
 
-public sealed record SeedGroup(string Label, double Median, IReadOnlyList<double> Values);
+public sealed record SeedGroup(string Label, double Median, IReadOnlyList<SeedValue> Values);
+
+public readonly record struct SeedValue(int Seed, double Value);

@@ -82,23 +82,31 @@ public static class FigureRenderer
     private static void DrawSeeds(Plot plot, SeedsFigure figure)
     {
         // One row per config, the first at the top; its labels are the y ticks, so a dozen configs with
-        // long labels stay readable where a legend of a dozen colours would not.
+        // long labels stay readable where a legend of a dozen colours would not. The colours are the
+        // seeds', fewer and with short names.
         var rows = figure.Groups.Count;
         double Row(int g) => rows - 1 - g;
-        var color = new ScottPlot.Palettes.Category10().GetColor(0);
+        var palette = new ScottPlot.Palettes.Category10();
+        var seeds = figure.Groups.SelectMany(g => g.Values.Select(v => v.Seed)).Distinct().Order().ToList();
+        for (var s = 0; s < seeds.Count; s++)
+        {
+            var dots = figure.Groups.SelectMany((group, g) => group.Values.Where(v => v.Seed == seeds[s]).Select(v => (X: v.Value, Y: Row(g)))).ToList();
+            var scatter = plot.Add.Scatter(dots.Select(d => d.X).ToArray(), dots.Select(d => d.Y).ToArray());
+            scatter.LineWidth = 0;
+            scatter.MarkerSize = 7;
+            scatter.Color = palette.GetColor(s).WithAlpha(0.8);
+            scatter.LegendText = $"seed {seeds[s]}";
+        }
         for (var g = 0; g < rows; g++)
         {
-            var group = figure.Groups[g];
-            var seeds = plot.Add.Scatter(group.Values.ToArray(), Enumerable.Repeat(Row(g), group.Values.Count).ToArray());
-            seeds.LineWidth = 0;
-            seeds.MarkerSize = 7;
-            seeds.Color = color.WithAlpha(0.6);
-            var median = plot.Add.Scatter(new[] { group.Median }, new[] { Row(g) });
+            var median = plot.Add.Scatter(new[] { figure.Groups[g].Median }, new[] { Row(g) });
             median.LineWidth = 0;
             median.MarkerShape = MarkerShape.VerticalBar;
             median.MarkerSize = 18;
             median.Color = Colors.Black;
+            if (g == 0) median.LegendText = "median";
         }
+        plot.ShowLegend(Edge.Right);
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(g => Row(g))], [.. figure.Groups.Select(g => Wrap(g.Label))]);
         plot.Axes.SetLimitsY(-0.5, rows - 0.5);
         plot.XLabel(figure.ValueLabel);

@@ -67,9 +67,10 @@ public sealed class SweepFigures(SweepStore store, IModelFigureSource? models = 
         List<SeedGroup> groups = [.. outcomes
             .GroupBy(o => o.Spec.ConfigId, StringComparer.Ordinal)
             .Select(config => (Label: labels.Of(config.First().Spec),
-                Values: config.Select(o => o.Test![Metric]).Where(double.IsFinite).Order().ToArray()))
+                Values: config.Select(o => new SeedValue(o.Spec.Seed, o.Test![Metric])).Where(v => double.IsFinite(v.Value))
+                    .OrderBy(v => v.Value).ToArray()))
             .Where(g => g.Values.Length > 0)
-            .Select(g => new SeedGroup(g.Label, MetricSummary.Of(g.Values).Median, g.Values))
+            .Select(g => new SeedGroup(g.Label, MetricSummary.Of([.. g.Values.Select(v => v.Value)]).Median, g.Values))
             .OrderByDescending(g => g.Median).ThenBy(g => g.Label, StringComparer.Ordinal)];
         return groups.Any(g => g.Values.Count > 1)
             ? new SeedsFigure($"seeds-{FileName(dataset)}", $"{dataset}: test NDCG@10 of each seed", "test NDCG@10", groups)
