@@ -235,11 +235,13 @@ public sealed class ReportBuilder(SweepReport report, RankLookup ranks, IReadOnl
         if (raw.Count == 0) return cells;
         var adjusted = HolmCorrection.Adjust([.. raw.Values]);
         var result = cells.ToList();
+        var pairs = new List<string>();
         foreach (var (index, p) in raw.Keys.Zip(adjusted))
         {
             result[index] = result[index] with { PValue = p, Significant = p < Alpha };
-            tests.Add($"{dataset} {MetricName(metric)}: {names[index]} against {names[baselineIndex]}, p = {FormatP(p)}");
+            pairs.Add($"{names[index]} p = {FormatP(p)}");
         }
+        tests.Add($"{dataset} {MetricName(metric)} against {names[baselineIndex]}: {string.Join(", ", pairs)}");
         return result;
     }
 
